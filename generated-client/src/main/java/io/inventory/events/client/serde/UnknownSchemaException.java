@@ -7,16 +7,75 @@ import org.apache.kafka.common.errors.SerializationException;
  * cannot be resolved into the reader's class.
  *
  * <p>Not retried: a consumer sends the record to the dead-letter topic. The message names the schema
- * id and, where known, topic, partition and offset.
+ * id and ends with where the record is: the topic, or topic, partition and offset once a consumer
+ * has called {@link #withLocation}.
  */
 public final class UnknownSchemaException extends SerializationException {
   private static final long serialVersionUID = 1L;
 
-  public UnknownSchemaException(String message) {
-    super(message);
+  private final String detail;
+  private final String topic;
+  private final int partition;
+  private final long offset;
+
+  /** A failure with no known location; the message is {@code detail} as given. */
+  public UnknownSchemaException(String detail) {
+    this(detail, null, -1, -1L, null);
   }
 
-  public UnknownSchemaException(String message, Throwable cause) {
-    super(message, cause);
+  /** A failure with no known location, caused by {@code cause}. */
+  public UnknownSchemaException(String detail, Throwable cause) {
+    this(detail, null, -1, -1L, cause);
+  }
+
+  /**
+   * @param detail what is wrong, without the location
+   * @param topic the record's topic, or {@code null}
+   * @param partition the record's partition, or {@code -1} if unknown
+   * @param offset the record's offset, or {@code -1} if unknown
+   */
+  public UnknownSchemaException(String detail, String topic, int partition, long offset, Throwable cause) {
+    super(detail + location(topic, partition, offset), cause);
+    this.detail = detail;
+    this.topic = topic;
+    this.partition = partition;
+    this.offset = offset;
+  }
+
+  /**
+   * The same failure, located at {@code partition} and {@code offset} of its topic: a consumer calls
+   * this on the cause of Kafka's {@code RecordDeserializationException}, which knows them.
+   */
+  public UnknownSchemaException withLocation(int partition, long offset) {
+    return new UnknownSchemaException(detail, topic, partition, offset, getCause());
+  }
+
+  /** What is wrong, without the location. */
+  public String detail() {
+    return detail;
+  }
+
+  /** The record's topic, or {@code null} if unknown. */
+  public String topic() {
+    return topic;
+  }
+
+  /** The record's partition, or {@code -1} if unknown. */
+  public int partition() {
+    return partition;
+  }
+
+  /** The record's offset, or {@code -1} if unknown. */
+  public long offset() {
+    return offset;
+  }
+
+  static String location(String topic, int partition, long offset) {
+    if (topic == null) {
+      return "";
+    }
+    return partition < 0
+        ? " (topic " + topic + ")"
+        : " (topic " + topic + ", partition " + partition + ", offset " + offset + ")";
   }
 }

@@ -1,0 +1,134 @@
+package io.inventory.events.client.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.LogicalType;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * Checks an event against the rules of the contract that Avro itself does not enforce, and lists
+ * every violation, each ending with the field's path ({@code at $.payload.newQuantity}).
+ *
+ * <p>The rules come from the schema, so a new event type needs no code here: every non-nullable
+ * field is present; a required string or id is not blank; a top-level {@code eventType} equals its
+ * schema default (the record's constant); a decimal fits its precision and scale without rounding; a
+ * decimal whose doc says "never negative" is not negative, one whose doc says "greater than zero" is
+ * positive, one whose doc says "never zero" is not zero. Stateless and thread-safe.
+ */
+public final class EventValidator {
+  private static final String EVENT_TYPE = "eventType";
+
+  private EventValidator() {}
+
+  /** Every violation in {@code event}, in field order; empty when it is valid. */
+  public static List<String> violations(IndexedRecord event) {
+    List<String> found = new ArrayList<>();
+    checkRecord(event, "$", found);
+    checkEventType(event, found);
+    return found;
+  }
+
+  private static void checkRecord(IndexedRecord record, String path, List<String> found) {
+    for (Schema.Field field : record.getSchema().getFields()) {
+      check(record.get(field.pos()), field.schema(), field.doc(), path + "." + field.name(), found);
+    }
+  }
+
+  private static void check(Object value, Schema schema, String doc, String path, List<String> found) {
+    if (value == null) {
+      if (!isNullable(schema)) {
+        found.add("must not be null at " + path);
+      }
+      return;
+    }
+    Schema type = nonNull(schema);
+    if (type == null) {
+      return;
+    }
+    if (type.getType() == Schema.Type.RECORD && value instanceof IndexedRecord) {
+      checkRecord((IndexedRecord) value, path, found);
+    } else if (type.getType() == Schema.Type.STRING && value instanceof CharSequence
+        && schema.getType() != Schema.Type.UNION && value.toString().isBlank()) {
+      found.add("must not be blank at " + path);
+    } else if (value instanceof BigDecimal) {
+      checkDecimal((BigDecimal) value, type.getLogicalType(), doc, path, found);
+    }
+  }
+
+  private static void checkDecimal(
+      BigDecimal value, LogicalType logicalType, String doc, String path, List<String> found) {
+    if (logicalType instanceof LogicalTypes.Decimal) {
+      checkFits(value, (LogicalTypes.Decimal) logicalType, path, found);
+    }
+    String rule = doc == null ? "" : doc.toLowerCase(java.util.Locale.ROOT);
+    int sign = value.signum();
+    if (rule.contains("never negative") && sign < 0) {
+      found.add("must not be negative but was " + value.toPlainString() + " at " + path);
+    } else if (rule.contains("greater than zero") && sign <= 0) {
+      found.add("must be greater than zero but was " + value.toPlainString() + " at " + path);
+    } else if (rule.contains("never zero") && sign == 0) {
+      found.add("must not be zero at " + path);
+    }
+  }
+
+  private static void checkFits(
+      BigDecimal value, LogicalTypes.Decimal decimal, String path, List<String> found) {
+    String type = "decimal(" + decimal.getPrecision() + "," + decimal.getScale() + ")";
+    BigDecimal rescaled;
+    try {
+      rescaled = value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      found.add("has " + value.stripTrailingZeros().scale() + " decimal places but " + type
+          + " allows at most " + decimal.getScale() + " (was " + value.toPlainString() + ") at "
+          + path);
+      return;
+    }
+    if (rescaled.precision() > decimal.getPrecision()) {
+      found.add("has " + rescaled.precision() + " digits at scale " + decimal.getScale() + " but "
+          + type + " allows at most " + decimal.getPrecision() + " (was " + value.toPlainString()
+          + ") at " + path);
+    }
+  }
+
+  private static void checkEventType(IndexedRecord event, List<String> found) {
+    Schema.Field field = event.getSchema().getField(EVENT_TYPE);
+    if (field == null || !(field.defaultVal() instanceof String)) {
+      return;
+    }
+    Object actual = event.get(field.pos());
+    String expected = (String) field.defaultVal();
+    if (actual != null && !actual.toString().isBlank() && !expected.equals(actual.toString())) {
+      found.add("must be " + expected + " for " + event.getSchema().getName() + " but was "
+          + actual + " at $." + EVENT_TYPE);
+    }
+  }
+
+  private static boolean isNullable(Schema schema) {
+    if (schema.getType() == Schema.Type.NULL) {
+      return true;
+    }
+    return schema.getType() == Schema.Type.UNION
+        && schema.getTypes().stream().anyMatch(branch -> branch.getType() == Schema.Type.NULL);
+  }
+
+  /** The schema itself, or the only non-null branch of a union; {@code null} if it has several. */
+  private static Schema nonNull(Schema schema) {
+    if (schema.getType() != Schema.Type.UNION) {
+      return schema;
+    }
+    Schema only = null;
+    for (Schema branch : schema.getTypes()) {
+      if (branch.getType() != Schema.Type.NULL) {
+        if (only != null) {
+          return null;
+        }
+        only = branch;
+      }
+    }
+    return only;
+  }
+}
