@@ -1,0 +1,199 @@
+package io.inventory.events.conformance.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inventory.events.conformance.ContractFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("The AsyncAPI examples and the seed's example decode as their schemas")
+class ExamplesDecodeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static ClassSecurityValidator.ClassSecurityPredicate previousTrust;
+
+  /**
+   * Avro 1.12.1+ refuses to instantiate classes it was not told to trust. These tests decode into
+   * the generated classes directly (not through the client, which trusts them itself), so they
+   * trust the package for their own duration and put the global setting back afterwards.
+   */
+  @BeforeAll
+  static void trustGeneratedClasses() {
+    previousTrust = ClassSecurityValidator.getGlobal();
+    ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previousTrust,
+        type -> type.getName().startsWith("io.inventory.events.avro.")));
+  }
+
+  @AfterAll
+  static void restoreTrust() {
+    ClassSecurityValidator.setGlobal(previousTrust);
+  }
+
+  static Stream<Arguments> examples() {
+    Map<Path, Schema> schemas = ContractFiles.eventSchemas();
+    List<Arguments> examples = new ArrayList<>();
+    ContractFiles.asyncApi().path("components").path("messages").fields().forEachRemaining(message -> {
+      Path file = CatalogueTest.schemaFileOf(message.getValue());
+      for (JsonNode example : message.getValue().path("examples")) {
+        examples.add(Arguments.of(message.getKey() + "/" + example.path("name").asText(),
+            example, schemas.get(file)));
+      }
+    });
+    return examples.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  @DisplayName("every example round-trips JSON -> Avro -> generated class -> JSON unchanged")
+  void everyExampleRoundTrips(String name, JsonNode example, Schema schema) throws IOException {
+    assertThat(schema).as("schema of %s", name).isNotNull();
+    JsonNode payload = example.path("payload");
+
+    assertSameJson(payload, roundTrip(payload, schema), "$");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  @DisplayName("every example's headers agree with its payload")
+  void headersAgreeWithThePayload(String name, JsonNode example, Schema schema) {
+    JsonNode headers = example.path("headers");
+    if (headers.isMissingNode()) {
+      return;
+    }
+    JsonNode payload = example.path("payload");
+    assertThat(headers.path("event-type").asText()).isEqualTo(payload.path("eventType").asText());
+    assertThat(headers.path("event-id").asText()).isEqualTo(payload.path("eventId").asText());
+    assertThat(headers.path("correlation-id").asText())
+        .isEqualTo(payload.path("metadata").path("correlationId").asText());
+  }
+
+  @Test
+  @DisplayName("the seed's STOCK_LEVEL_CHANGED example decodes once the eventId this contract adds is set")
+  void seedExampleDecodes() throws IOException {
+    Schema schema = io.inventory.events.avro.StockLevelChanged.getClassSchema();
+    ObjectNode seed = (ObjectNode) JSON.readTree(
+        ContractFiles.root().resolve("conformance-tests/src/test/resources/contract/seed-stock-level-changed.json").toFile());
+
+    assertThatThrownBy(() -> ChannelJson.toAvro(seed, schema))
+        .hasMessage("Required field is missing at $.eventId");
+
+    seed.put("eventId", "6f1c2d8e-3b7a-4c59-9d0e-2a4b6c8d0e1f");
+    assertSameJson(seed, roundTrip(seed, schema), "$");
+  }
+
+  @Test
+  @DisplayName("a JSON event with an unknown unit of measure is refused, naming the field")
+  void unknownEnumSymbolNamesTheField() throws IOException {
+    JsonNode example = firstExampleOf("stockLevelChanged");
+    ((ObjectNode) example.path("payload")).put("unitOfMeasure", "BOTTLE");
+
+    assertThatThrownBy(() -> ChannelJson.toAvro(example, io.inventory.events.avro.StockLevelChanged.getClassSchema()))
+        .hasMessage("Expected one of [UNKNOWN, EACH, PACK, CASE, PALLET, KG, G, L, ML, M] but was"
+            + " \"BOTTLE\" at $.payload.unitOfMeasure");
+  }
+
+  @Test
+  @DisplayName("a JSON quantity with more decimals than the schema keeps is refused, not rounded")
+  void excessDecimalsAreRefused() throws IOException {
+    JsonNode example = firstExampleOf("stockLevelChanged");
+    ((ObjectNode) example.path("payload")).put("newQuantity", new java.math.BigDecimal("95.0001"));
+
+    assertThatThrownBy(() -> ChannelJson.toAvro(example, io.inventory.events.avro.StockLevelChanged.getClassSchema()))
+        .hasMessage("Expected at most 3 decimal places but was 95.0001 at $.payload.newQuantity");
+  }
+
+  private static JsonNode firstExampleOf(String message) throws IOException {
+    JsonNode example = ContractFiles.asyncApi().path("components").path("messages").path(message)
+        .path("examples").get(0).path("payload");
+    return JSON.readTree(example.toString());
+  }
+
+  /** JSON -> Avro generic -> bytes -> generated class -> bytes -> Avro generic -> JSON. */
+  private static JsonNode roundTrip(JsonNode json, Schema schema) throws IOException {
+    GenericRecord generic = ChannelJson.toAvro(json, schema);
+    byte[] written = encode(new GenericDatumWriter<>(schema), generic);
+    SpecificRecord typed = new SpecificDatumReader<SpecificRecord>(schema, schema, SpecificData.get())
+        .read(null, DecoderFactory.get().binaryDecoder(written, null));
+    assertThat(typed.getClass().getName()).isEqualTo(schema.getFullName());
+    byte[] rewritten = encode(new SpecificDatumWriter<>(typed.getSchema()), typed);
+    GenericRecord back = new GenericDatumReader<GenericRecord>(schema)
+        .read(null, DecoderFactory.get().binaryDecoder(rewritten, null));
+    return ChannelJson.toJson(back, schema);
+  }
+
+  private static <T> byte[] encode(org.apache.avro.io.DatumWriter<T> writer, T value) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    writer.write(value, encoder);
+    encoder.flush();
+    return out.toByteArray();
+  }
+
+  /** Equal as the channel means it: numbers by value, timestamps by instant. */
+  static void assertSameJson(JsonNode expected, JsonNode actual, String path) {
+    if (expected.isObject()) {
+      assertThat(actual.isObject()).as("object at %s", path).isTrue();
+      Iterator<String> names = expected.fieldNames();
+      while (names.hasNext()) {
+        String name = names.next();
+        assertSameJson(expected.get(name), actual.path(name), path + "." + name);
+      }
+      return;
+    }
+    if (expected.isNumber()) {
+      assertThat(actual.isNumber()).as("number at %s but was %s", path, actual).isTrue();
+      assertThat(actual.decimalValue()).as("value at %s", path).isEqualByComparingTo(expected.decimalValue());
+      return;
+    }
+    if (expected.isTextual() && instantOrNull(expected.textValue()) != null) {
+      assertThat(instantOrNull(actual.asText())).as("instant at %s", path)
+          .isEqualTo(instantOrNull(expected.textValue()));
+      return;
+    }
+    assertThat(actual).as("value at %s", path).isEqualTo(expected);
+  }
+
+  private static Instant instantOrNull(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException notAnInstant) {
+      try {
+        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException notADateTime) {
+        return null;
+      }
+    }
+  }
+}
