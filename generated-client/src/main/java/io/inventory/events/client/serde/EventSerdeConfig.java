@@ -113,7 +113,11 @@ public final class EventSerdeConfig extends AbstractConfig {
       .define(VALUE_SUBJECT_NAME_STRATEGY_CONFIG, Type.STRING, null, Importance.LOW,
           VALUE_SUBJECT_NAME_STRATEGY_DOC)
       .define(BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG, Type.STRING, null,
-          ConfigDef.ValidString.in("USER_INFO", "URL"), Importance.MEDIUM,
+          (name, value) -> {
+            if (value != null && !List.of("USER_INFO", "URL").contains(value)) {
+              throw new ConfigException(name, value, "Set USER_INFO or URL.");
+            }
+          }, Importance.MEDIUM,
           BASIC_AUTH_CREDENTIALS_SOURCE_DOC)
       .define(BASIC_AUTH_USER_INFO_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
           BASIC_AUTH_USER_INFO_DOC)

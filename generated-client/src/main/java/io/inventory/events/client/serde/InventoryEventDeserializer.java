@@ -12,7 +12,6 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
@@ -112,8 +111,7 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
     if (type == null) {
       return Reader.unknown(new UnknownEvent(writer.getFullName(), schemaId));
     }
-    SpecificData model = SpecificData.getForClass(type);
-    Schema readerSchema = model.getSchema(type);
+    Schema readerSchema = readerSchema(type);
     SchemaPairCompatibility compatibility =
         SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writer);
     if (compatibility.getType() != SchemaCompatibilityType.COMPATIBLE) {
@@ -122,7 +120,7 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
           + compatibility.getResult().getIncompatibilities(), topic, -1, -1L, null));
     }
     return Reader.known(schemaId, writer.getName(),
-        new SpecificDatumReader<>(writer, readerSchema, model), decoders);
+        new SpecificDatumReader<>(writer, readerSchema, EventData.INSTANCE), decoders);
   }
 
   private Schema writerSchema(String topic, int schemaId) {
@@ -139,17 +137,16 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
   }
 
   private static Class<?> eventClass(String fullName) {
-    for (ClassLoader loader : new ClassLoader[] {
-        InventoryEventDeserializer.class.getClassLoader(),
-        Thread.currentThread().getContextClassLoader()}) {
-      try {
-        Class<?> type = Class.forName(fullName, true, loader);
-        return SpecificRecord.class.isAssignableFrom(type) ? type : null;
-      } catch (ClassNotFoundException | RuntimeException | LinkageError notHere) {
-        // Try the next loader; none knowing the name means an event type newer than this build.
-      }
+    Class<?> type = EventData.generatedClass(fullName);
+    return type != null && SpecificRecord.class.isAssignableFrom(type) ? type : null;
+  }
+
+  private static Schema readerSchema(Class<?> type) {
+    try {
+      return (Schema) type.getField("SCHEMA$").get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(type + " is not a generated Avro class: it has no SCHEMA$", e);
     }
-    return null;
   }
 
   /** Reads the frames of one schema id; immutable apart from the per-thread decoder. */

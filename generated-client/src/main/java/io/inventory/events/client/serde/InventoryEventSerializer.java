@@ -76,7 +76,7 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
           + " configure() with schema.registry.url, or let the producer do it.");
     }
     Writer writer = writersByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
-        .computeIfAbsent(event.getClass(), type -> writer(topic, event.getSchema()));
+        .computeIfAbsent(event.getClass(), type -> writer(topic, event));
     try {
       return buffers.get().frame(writer, event);
     } catch (RuntimeException e) {
@@ -88,10 +88,11 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
   @Override
   public void close() {}
 
-  private Writer writer(String topic, Schema schema) {
+  private Writer writer(String topic, SpecificRecord event) {
+    Schema schema = event.getSchema();
     String subject = topic + "-" + schema.getFullName();
     int id = registry.idOf(subject, registeredText(schema), autoRegister);
-    return new Writer(id, new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema)));
+    return new Writer(id, new SpecificDatumWriter<>(schema, SpecificData.getForClass(event.getClass())));
   }
 
   private static SerializationException failure(String topic, SpecificRecord event, Exception e) {
