@@ -25,6 +25,10 @@ public final class LocalStack {
         if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "classpath:" + LOG_CONFIG);
         }
+        // the stack's own hook logs while stopping; Log4j's hook must not shut logging down first
+        if (System.getProperty("log4j2.shutdownHookEnabled") == null) {
+            System.setProperty("log4j2.shutdownHookEnabled", "false");
+        }
         int partitions = DEFAULT_PARTITIONS;
         for (String arg : args) {
             if (arg.startsWith("--partitions=")) {

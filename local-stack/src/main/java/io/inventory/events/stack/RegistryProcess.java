@@ -82,6 +82,9 @@ final class RegistryProcess implements AutoCloseable {
 
     static RegistryProcess start(Path distribution, RegistryJavaRuntime java, List<String> jvmOptions, Path runDir,
                                  Deadline deadline, Consumer<String> progress) {
+        // the child runs in runDir: every path handed to it must be absolute
+        runDir = runDir.toAbsolutePath();
+        distribution = distribution.toAbsolutePath();
         Path agent = writeAgentJar(runDir);
         StackStartException last = null;
         for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
