@@ -9,6 +9,8 @@ import io.inventory.events.client.consumer.internal.ConsumerLoop;
 import io.inventory.events.client.consumer.internal.Counters;
 import io.inventory.events.client.consumer.internal.Dispatcher;
 import io.inventory.events.client.consumer.internal.LoopSettings;
+import io.inventory.events.client.serde.EventSerdeConfig;
+import io.inventory.events.client.serde.InventoryEventDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (InventoryEventConsumer consumer = InventoryEventConsumer.builder()
  *     .bootstrapServers("localhost:9092")
+ *     .schemaRegistryUrl("http://localhost:8080/apis/ccompat/v7")
  *     .environment(Environment.DEV)                       // topic inventory.dev.events
- *     .valueDeserializer(deserializer)                    // the registry-backed event deserializer
  *     .on(StockLevelChanged.class, event -> stock.apply(event))
  *     .onWithContext(LowStockAlert.class, (event, context) -> alerts.raise(event, context.key()))
  *     .build()) {
@@ -93,7 +95,7 @@ public final class InventoryEventConsumer implements AutoCloseable {
     this.deadLetterPublisher = builder.deadLetterPublisher;
     this.settings = new LoopSettings(
         List.of(builder.topic),
-        builder.valueDeserializer,
+        builder.valueDeserializer(),
         new Dispatcher(builder.handlers, builder.unknownHandler),
         builder.backOff,
         builder.deadLetterBackOff,
@@ -257,7 +259,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
   /**
    * Configures an {@link InventoryEventConsumer}. Required: {@link #bootstrapServers}, a topic (via
-   * {@link #environment} or {@link #topic}) and {@link #valueDeserializer}. Not thread-safe.
+   * {@link #environment} or {@link #topic}) and {@link #schemaRegistryUrl} (or a
+   * {@link #valueDeserializer}). Not thread-safe.
    */
   public static final class Builder {
     private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -334,9 +337,21 @@ public final class InventoryEventConsumer implements AutoCloseable {
     }
 
     /**
-     * Decodes record values into generated event classes, or {@link UnknownEvent} for a type this
-     * build has no class for. Required; give it configured ({@code configure} already called). The
-     * consumer does not close it.
+     * The registry's Confluent-API base URL ({@value EventSerdeConfig#SCHEMA_REGISTRY_URL_CONFIG}),
+     * for the default value deserializer, {@link InventoryEventDeserializer}, which is configured
+     * with every {@link #property} (so {@link EventSerdeConfig} keys such as registry credentials
+     * go there too). Required unless a {@link #valueDeserializer} is given.
+     */
+    public Builder schemaRegistryUrl(String url) {
+      properties.put(EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, Objects.requireNonNull(url, "url == null"));
+      return this;
+    }
+
+    /**
+     * Decodes record values instead of {@link InventoryEventDeserializer}: into generated event
+     * classes, or {@link UnknownEvent} for a type this build has no class for (for example
+     * Confluent's {@code KafkaAvroDeserializer} with {@code specific.avro.reader=true}). Give it
+     * configured ({@code configure} already called); the consumer does not close it.
      */
     public Builder valueDeserializer(Deserializer<?> valueDeserializer) {
       this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer == null");
@@ -458,8 +473,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
     }
 
     /**
-     * @throws IllegalStateException naming what is missing: bootstrap servers, topic or value
-     *     deserializer
+     * @throws IllegalStateException naming what is missing: bootstrap servers, topic or registry URL
+     * @throws org.apache.kafka.common.config.ConfigException when a registry setting is invalid
      */
     public InventoryEventConsumer build() {
       if (!properties.containsKey(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
@@ -470,11 +485,22 @@ public final class InventoryEventConsumer implements AutoCloseable {
         throw new IllegalStateException(
             "No topic: call environment(Environment.DEV) (or topic(\"inventory.dev.events\")).");
       }
-      if (valueDeserializer == null) {
-        throw new IllegalStateException("valueDeserializer is not set: pass the configured "
-            + "registry-backed event deserializer to valueDeserializer(...).");
+      if (valueDeserializer == null
+          && !properties.containsKey(EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG)) {
+        throw new IllegalStateException("schemaRegistryUrl is not set: call schemaRegistryUrl("
+            + "\"http://host:8081\") with your SCHEMA_REGISTRY_URL, or give a configured "
+            + "valueDeserializer(...).");
       }
       return new InventoryEventConsumer(this);
+    }
+
+    private Deserializer<?> valueDeserializer() {
+      if (valueDeserializer != null) {
+        return valueDeserializer;
+      }
+      InventoryEventDeserializer deserializer = new InventoryEventDeserializer();
+      deserializer.configure(properties, false);
+      return deserializer;
     }
 
     private Map<String, Object> kafkaConfig() {

@@ -197,11 +197,12 @@ class InventoryEventConsumerTest {
   }
 
   @Test
-  void missingDeserializerIsNamed() {
+  void missingRegistryUrlIsNamed() {
     assertThatThrownBy(() -> InventoryEventConsumer.builder().bootstrapServers("localhost:9092")
             .topic(TOPIC).build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("valueDeserializer is not set");
+        .hasMessage("schemaRegistryUrl is not set: call schemaRegistryUrl(\"http://host:8081\") with "
+            + "your SCHEMA_REGISTRY_URL, or give a configured valueDeserializer(...).");
   }
 
   @Test
