@@ -15,7 +15,8 @@ final class EventTypeRules {
     return Finding.of(Rule.EVENT_TYPE_NO_DELETE, Finding.Direction.NEW_READS_OLD, released.getFullName(), file, "",
         "event type \"" + released.getName() + "\" (" + released.getFullName()
             + ") was removed; consumers that handle it stop receiving it, and new consumers treat the old events still on the topic as unknown.",
-        "Restore " + file + "; to retire an event type, stop producing it but keep its schema.");
+        "Restore " + file + "; to retire an event type, stop producing it but keep its schema.")
+        .acceptedByAvro(true); // each subject is checked alone: a registry never sees a subject disappear
   }
 
   /** {@link Rule#RECORD_SAME_NAME} for an event type: a new full name is a new subject. */
@@ -23,7 +24,8 @@ final class EventTypeRules {
     return Finding.of(Rule.RECORD_SAME_NAME, Finding.Direction.BOTH, released.getFullName(), file, "",
         "event type \"" + released.getFullName() + "\" was renamed to \"" + current.getFullName()
             + "\"; under TopicRecordNameStrategy that is another subject, so old consumers skip the new events as unknown and new consumers cannot read the old ones.",
-        "Keep the full name \"" + released.getFullName() + "\"; to move, add a new event type and keep producing the old one until its consumers have moved.");
+        "Keep the full name \"" + released.getFullName() + "\"; to move, add a new event type and keep producing the old one until its consumers have moved.")
+        .acceptedByAvro(true); // the new name is a new subject with no versions: a registry accepts it
   }
 
   /** {@link Rule#EVENT_TYPE_NEW_IS_SKIPPED}: a note, not a break. */
