@@ -80,9 +80,16 @@ final class AsyncApiDocument {
     return folder.resolve(location).normalize();
   }
 
-  /** The message's Kafka binding key, resolved; a missing node when there is none. */
+  /** The message's Kafka binding key, resolved, from the message itself or else its traits; a missing node when there is none. */
   JsonNode kafkaKey(JsonNode message) {
-    return resolve(resolve(message.path("bindings")).path("kafka").path("key"));
+    JsonNode key = resolve(resolve(message.path("bindings")).path("kafka").path("key"));
+    for (JsonNode trait : message.path("traits")) {
+      if (!key.isMissingNode()) {
+        break;
+      }
+      key = resolve(resolve(resolve(trait).path("bindings")).path("kafka").path("key"));
+    }
+    return key;
   }
 
   private JsonNode resolve(JsonNode node) {

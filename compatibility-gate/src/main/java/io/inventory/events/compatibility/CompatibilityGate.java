@@ -48,6 +48,7 @@ public final class CompatibilityGate {
   private final Map<String, Path> releases;
   private final Path releasesDirectory;
   private final Path asyncApi;
+  private final String asyncApiDisplay;
   private final Path approvedBreaks;
   private final URI registry;
   private final String registryUser;
@@ -60,6 +61,7 @@ public final class CompatibilityGate {
     this.releases = new LinkedHashMap<>(builder.releases);
     this.releasesDirectory = builder.releasesDirectory;
     this.asyncApi = builder.asyncApi;
+    this.asyncApiDisplay = builder.asyncApiDisplay != null || asyncApi == null ? builder.asyncApiDisplay : display(asyncApi);
     this.approvedBreaks = builder.approvedBreaks;
     this.registry = builder.registry;
     this.registryUser = builder.registryUser;
@@ -86,7 +88,7 @@ public final class CompatibilityGate {
     Set<String> known = new HashSet<>();
     Set<String> renamedTo = new HashSet<>();
 
-    AsyncApiDocument document = asyncApi == null ? null : AsyncApiDocument.load(asyncApi, display(asyncApi));
+    AsyncApiDocument document = asyncApi == null ? null : AsyncApiDocument.load(asyncApi, asyncApiDisplay);
     for (Map.Entry<String, Path> release : allReleases().entrySet()) {
       String version = release.getKey();
       SchemaSet released = SchemaSet.load(version, release.getValue(), display(release.getValue()));
@@ -263,6 +265,7 @@ public final class CompatibilityGate {
     private final Map<String, Path> releases = new LinkedHashMap<>();
     private Path releasesDirectory;
     private Path asyncApi;
+    private String asyncApiDisplay;
     private Path approvedBreaks;
     private URI registry;
     private String registryUser;
@@ -299,6 +302,13 @@ public final class CompatibilityGate {
     /** The AsyncAPI document to check against the schemas and against each release's copy; default none. */
     public Builder asyncApi(Path file) {
       this.asyncApi = Objects.requireNonNull(file, "file == null");
+      return this;
+    }
+
+    /** As {@link #asyncApi(Path)}, with the name findings give the file (default: its path from the working directory). */
+    public Builder asyncApi(Path file, String displayName) {
+      asyncApi(file);
+      this.asyncApiDisplay = Objects.requireNonNull(displayName, "displayName == null");
       return this;
     }
 
