@@ -1,6 +1,7 @@
 package io.inventory.events.client;
 
 import io.inventory.events.client.internal.EventValidator;
+import io.inventory.events.client.internal.GeneratedClassTrust;
 import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.serde.InventoryEventSerializer;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class InventoryEventPublisher implements AutoCloseable {
   static final String EVENT_TYPE_HEADER = "event-type";
+
+  static {
+    GeneratedClassTrust.install();
+  }
   static final String EVENT_ID_HEADER = "event-id";
   static final String CORRELATION_ID_HEADER = "correlation-id";
 
@@ -160,6 +165,7 @@ public final class InventoryEventPublisher implements AutoCloseable {
   public static final class Builder {
     private final Map<String, Object> properties = new HashMap<>();
     private Environment environment;
+    private String topic;
     private Serializer<? super SpecificRecord> valueSerializer;
     private Producer<String, SpecificRecord> producer;
 
@@ -168,6 +174,15 @@ public final class InventoryEventPublisher implements AutoCloseable {
     /** The environment whose topic to publish to. Required. */
     public Builder environment(Environment environment) {
       this.environment = Objects.requireNonNull(environment, "environment == null");
+      return this;
+    }
+
+    /**
+     * Publishes to {@code topic} instead of the environment's {@code inventory.{env}.events}: for
+     * tests on per-test topics. Subjects follow the topic ({@code <topic>-<full.record.Name>}).
+     */
+    public Builder topic(String topic) {
+      this.topic = Objects.requireNonNull(topic, "topic == null");
       return this;
     }
 
@@ -232,17 +247,17 @@ public final class InventoryEventPublisher implements AutoCloseable {
      *     property
      */
     public InventoryEventPublisher build() {
-      if (environment == null) {
+      if (environment == null && topic == null) {
         throw new IllegalStateException("Must set environment(...): it selects the topic"
             + " inventory.{env}.events.");
       }
+      String target = topic != null ? topic : environment.topic();
       if (producer != null) {
-        return new InventoryEventPublisher(producer, environment.topic());
+        return new InventoryEventPublisher(producer, target);
       }
       Map<String, Object> config = producerConfig();
       return new InventoryEventPublisher(
-          new KafkaProducer<>(config, new StringSerializer(), valueSerializer(config)),
-          environment.topic());
+          new KafkaProducer<>(config, new StringSerializer(), valueSerializer(config)), target);
     }
 
     private Map<String, Object> producerConfig() {

@@ -14,8 +14,6 @@ import io.inventory.events.stack.InventoryStackExtension;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,15 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(InventoryStackExtension.class)
 class ApicurioSerdeParityTest {
-
-  @BeforeAll
-  static void trustGeneratedClasses() {
-    // Apicurio's reader resolves generated classes through Avro's class trust list (Avro 1.12+);
-    // ours does not need this.
-    ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
-        ClassSecurityValidator.getGlobal(),
-        type -> type.getName().startsWith("io.inventory.events.avro.")));
-  }
 
   private static String nativeApi(InventoryStack stack) {
     String ccompat = stack.schemaRegistryUrl();

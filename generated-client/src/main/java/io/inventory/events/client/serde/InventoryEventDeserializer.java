@@ -1,6 +1,7 @@
 package io.inventory.events.client.serde;
 
 import io.inventory.events.client.UnknownEvent;
+import io.inventory.events.client.internal.GeneratedClassTrust;
 import io.inventory.events.client.internal.SchemaRegistryClient;
 import java.io.IOException;
 import java.util.Map;
@@ -34,6 +35,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class InventoryEventDeserializer implements Deserializer<Object> {
   private static final int HEADER_SIZE = 5;
+
+  static {
+    GeneratedClassTrust.install();
+  }
 
   private final Map<Integer, Reader> readersById = new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
