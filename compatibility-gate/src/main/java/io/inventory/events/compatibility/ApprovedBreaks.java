@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reviewed file of breaks a team accepted on purpose ({@code schemas/approved-breaks.yaml}). An
+ * The reviewed file of breaks a team accepted on purpose ({@code schemas/releases/approved-breaks.yaml}). An
  * approval matches a finding only on exact subject, rule and path; an approval that matches nothing is
  * stale and fails the gate ({@link Rule#APPROVAL_MATCHES_FINDING}), so the file never approves more
  * than the change it was written for.

@@ -24,7 +24,7 @@ final class AvroRules {
     }
     findings.report(Rule.SCHEMA_AVRO_RESOLVES, direction, file, path,
         "Avro's own check rejected the change: " + String.join("; ", reasons) + "; " + direction.consequence() + ".",
-        "Revert the change, or approve the break in schemas/approved-breaks.yaml after review.");
+        "Revert the change, or approve the break in schemas/releases/approved-breaks.yaml after review.");
   }
 
   /** Turns Avro's JSON pointer into the reader schema ({@code /fields/4/type/fields/2/type}) into {@code payload.unitOfMeasure}. */

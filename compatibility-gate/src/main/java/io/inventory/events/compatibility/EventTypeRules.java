@@ -33,6 +33,6 @@ final class EventTypeRules {
     return Finding.of(Rule.EVENT_TYPE_NEW_IS_SKIPPED, Finding.Direction.NONE, current.getFullName(), file, "",
         "event type \"" + current.getName() + "\" (" + current.getFullName()
             + ") was added and is in no release yet; consumers built on a release skip its events through the unknown-event path (UnknownEvent), which is not a break.",
-        "Give it a message in asyncapi.yaml and release it with scripts/release-schemas.sh.");
+        "Give it a message in asyncapi.yaml and release it with compatibility-gate/release-schemas.sh VERSION.");
   }
 }

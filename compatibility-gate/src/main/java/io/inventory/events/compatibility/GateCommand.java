@@ -19,7 +19,7 @@ final class GateCommand {
       "  --releases DIR             one sub-directory per release; default schemas/releases",
       "  --release VERSION=DIR      one more release (repeatable)",
       "  --asyncapi FILE            AsyncAPI document; default asyncapi.yaml when it exists",
-      "  --approved-breaks FILE     reviewed approvals; default schemas/approved-breaks.yaml when it exists",
+      "  --approved-breaks FILE     reviewed approvals; default schemas/releases/approved-breaks.yaml when it exists",
       "  --format FORMAT            text|json|junit|github on standard output; default text",
       "  --output FILE              write the --format report to FILE instead (a text summary still goes to standard output)",
       "  --report FORMAT=FILE       also write FORMAT to FILE (repeatable), e.g. junit=target/TEST-compat.xml",
@@ -28,6 +28,8 @@ final class GateCommand {
       "  --registry-user USER       basic auth user; default $SCHEMA_REGISTRY_USER",
       "  --registry-password PASS   basic auth password; default $SCHEMA_REGISTRY_PASSWORD",
       "  --subject-pattern REGEX    registry subjects of the channel; default " + CompatibilityGate.DEFAULT_SUBJECT_PATTERN,
+      "  --release-as VERSION       after a passing check, freeze the working schemas and asyncapi.yaml",
+      "                             as <releases>/VERSION (the release step); refuses on a break",
       "  --list-rules               print the rules and exit",
       "  --help                     print this and exit",
       "Exit codes: 0 passed, 1 breaking changes, 2 usage or I/O error.");
@@ -54,6 +56,7 @@ final class GateCommand {
     String user = System.getenv("SCHEMA_REGISTRY_USER");
     String password = System.getenv("SCHEMA_REGISTRY_PASSWORD");
     String subjectPattern = CompatibilityGate.DEFAULT_SUBJECT_PATTERN;
+    String releaseAs = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       switch (option) {
@@ -99,6 +102,9 @@ final class GateCommand {
         case "--registry-password":
           password = value(args, ++i, option);
           break;
+        case "--release-as":
+          releaseAs = value(args, ++i, option);
+          break;
         case "--subject-pattern":
           subjectPattern = value(args, ++i, option);
           break;
@@ -123,7 +129,7 @@ final class GateCommand {
       }
       builder.asyncApi(asyncApi);
     }
-    builder.approvedBreaks(approved != null ? approved : Path.of("schemas/approved-breaks.yaml"));
+    builder.approvedBreaks(approved != null ? approved : releases.resolve("approved-breaks.yaml"));
     if (registry != null) {
       builder.registry(URI.create(registry));
       if (user != null && !user.isEmpty()) {
@@ -142,7 +148,17 @@ final class GateCommand {
     } else {
       out.print(report.render(format));
     }
-    return report.passed() ? 0 : 1;
+    if (!report.passed()) {
+      if (releaseAs != null) {
+        err.println("compatibility gate: release " + releaseAs + " not created: fix or approve the breaks above first.");
+      }
+      return 1;
+    }
+    if (releaseAs != null) {
+      Path release = ReleaseSnapshot.create(releaseAs, schemas, releases, asyncApi);
+      out.println("Released " + releaseAs + " as " + release + "; commit it: git add " + release);
+    }
+    return 0;
   }
 
   private static String value(String[] args, int index, String option) {

@@ -17,7 +17,7 @@ final class ReportRenderer {
   static String text(Report report) {
     StringBuilder out = new StringBuilder();
     section(out, "Breaking changes", report.breaks(), false);
-    section(out, "Approved breaks (schemas/approved-breaks.yaml)", report.approved(), true);
+    section(out, "Approved breaks", report.approved(), true);
     section(out, "Notes", report.notes(), false);
     for (String verdict : report.registryVerdicts()) {
       out.append("registry: ").append(verdict).append('\n');
@@ -42,6 +42,9 @@ final class ReportRenderer {
     byLine.forEach((line, same) -> {
       out.append(line).append('\n');
       for (Finding finding : same) {
+        if (finding.path().isEmpty() && finding.against().isEmpty() && finding.approval() == null) {
+          continue; // the line says it all
+        }
         out.append("    at ").append(finding.subject());
         if (!finding.path().isEmpty()) {
           out.append(' ').append(finding.path());

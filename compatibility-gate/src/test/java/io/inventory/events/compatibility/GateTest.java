@@ -223,6 +223,27 @@ class GateTest {
     }
   }
 
+  @Test
+  void releaseStepFreezesTheWorkingSchemasOnceAndOnlyWhenTheyPass() throws IOException {
+    Path schemas = temp.resolve("schemas");
+    copy(FIXTURES.resolve("field-added-with-default/current"), schemas);
+    Files.copy(Path.of("src/test/resources/asyncapi/asyncapi.yaml"), temp.resolve("asyncapi.yaml"));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+    String[] args = {"--schemas", schemas.toString(), "--releases", schemas.resolve("releases").toString(),
+        "--asyncapi", temp.resolve("asyncapi.yaml").toString(), "--release-as", "1.1.0"};
+
+    assertThat(CompatibilityGate.run(args, quiet, quiet)).isZero();
+    assertThat(schemas.resolve("releases/1.1.0/events/StockLevelChanged.avsc")).exists();
+    assertThat(schemas.resolve("releases/1.1.0/common/UnitOfMeasure.avsc")).exists();
+    assertThat(schemas.resolve("releases/1.1.0/asyncapi.yaml")).exists();
+    assertThat(CompatibilityGate.run(args, quiet, quiet)).as("a release is never rewritten").isEqualTo(2);
+
+    Files.delete(schemas.resolve("events/LowStockAlert.avsc"));
+    args[args.length - 1] = "1.2.0";
+    assertThat(CompatibilityGate.run(args, quiet, quiet)).isEqualTo(1);
+    assertThat(schemas.resolve("releases/1.2.0")).doesNotExist();
+  }
+
   private CompatibilityGate removedFieldGate(Path approvals) {
     CompatibilityGate.Builder builder = CompatibilityGate.newBuilder()
         .schemas(REMOVED_FIELD.resolve("current"), "schemas")
