@@ -22,8 +22,12 @@ final class EnumRules {
           : "symbol \"" + symbol + "\" was removed from enum \"" + current.getName()
               + "\"; Avro accepts this because the enum has a default, but new consumers silently read old events carrying \""
               + symbol + "\" as \"" + fallback + "\".";
-      findings.report(Rule.ENUM_SYMBOL_NO_DELETE, Finding.Direction.NEW_READS_OLD, file, at.path(), message,
-          "Restore the symbol; to retire it, stop producing it and say so in the enum's doc.");
+      String hint = "Restore the symbol; to retire it, stop producing it and say so in the enum's doc.";
+      if (fallback == null) {
+        findings.report(Rule.ENUM_SYMBOL_NO_DELETE, Finding.Direction.NEW_READS_OLD, file, at.path(), message, hint);
+      } else {
+        findings.reportBeyondAvro(Rule.ENUM_SYMBOL_NO_DELETE, Finding.Direction.NEW_READS_OLD, file, at.path(), message, hint);
+      }
     }
   }
 
@@ -55,7 +59,7 @@ final class EnumRules {
             + before + "\"."
         : "the default of enum \"" + current.getName() + "\" changed from \"" + before + "\" to \"" + after
             + "\"; Avro accepts this, but old and new consumers now read symbols added later as different values.";
-    findings.report(Rule.ENUM_DEFAULT_NO_DELETE, Finding.Direction.OLD_READS_NEW, file, at.path(), message,
+    findings.reportBeyondAvro(Rule.ENUM_DEFAULT_NO_DELETE, Finding.Direction.OLD_READS_NEW, file, at.path(), message,
         "Restore \"default\": \"" + before + "\".");
   }
 }

@@ -55,7 +55,7 @@ final class SchemaDiff {
     }
     List<Finding> result = new ArrayList<>();
     for (Finding finding : findings.all()) {
-      result.add(finding.acceptedByAvro(accepted(finding.direction(), backwardOk, forwardOk)));
+      result.add(finding.acceptedByAvro(finding.acceptedByAvro() || accepted(finding.direction(), backwardOk, forwardOk)));
     }
     return result;
   }

@@ -51,7 +51,7 @@ final class SchemaSet {
   }
 
   /**
-   * Loads every {@code .avsc} under {@code directory}. Files under {@code common/} are parsed first;
+   * Loads every {@code .avsc} under {@code directory/common} and {@code directory/events}, common first;
    * a file that names a type defined by a later file is retried after it, so the order of files never
    * matters. Files that do not parse become {@link Rule#SCHEMA_PARSES} findings.
    *
@@ -59,13 +59,19 @@ final class SchemaSet {
    */
   static SchemaSet load(String label, Path directory, String displayRoot) {
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(directory)) {
-      files = walk.filter(p -> p.toString().endsWith(".avsc") && Files.isRegularFile(p))
-          .sorted(Comparator.comparing((Path p) -> !directory.relativize(p).startsWith("common"))
-              .thenComparing(p -> directory.relativize(p).toString()))
-          .collect(Collectors.toCollection(ArrayList::new));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read schemas in " + directory, e);
+    files = new ArrayList<>();
+    // Only common/ and events/: schemas/releases/ lives inside the working directory and is not part of it.
+    for (String part : new String[] {"common", "events"}) {
+      if (!Files.isDirectory(directory.resolve(part))) {
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(directory.resolve(part))) {
+        walk.filter(p -> p.toString().endsWith(".avsc") && Files.isRegularFile(p))
+            .sorted(Comparator.comparing(p -> directory.relativize(p).toString()))
+            .forEach(files::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read schemas in " + directory, e);
+      }
     }
     List<Path> order = new ArrayList<>(files);
     Map<Path, String> failures = new LinkedHashMap<>();

@@ -46,7 +46,7 @@ final class TypeRules {
             : "Avro accepts this, but old consumers may read new values with more digits than " + before + " holds";
       }
     }
-    findings.report(Rule.FIELD_SAME_LOGICAL_TYPE, direction, at.ownerFile(), at.path(),
+    findings.reportBeyondAvro(Rule.FIELD_SAME_LOGICAL_TYPE, direction, at.ownerFile(), at.path(),
         at.describe() + " changed logical type from " + (before == null ? "none" : before) + " to "
             + (after == null ? "none" : after) + "; " + consequence + ".",
         "Keep " + (before == null ? "the plain " + old.getType().getName() : before)
