@@ -149,14 +149,21 @@ class CatalogueTest {
   }
 
   @Test
-  @DisplayName("every quantity is a decimal, so fractional units lose no precision")
-  void quantitiesAreDecimals() {
+  @DisplayName("every quantity is a decimal with a sign rule, so fractional units lose no precision")
+  void quantitiesAreDecimalsWithASignRule() {
     ContractFiles.eventSchemas().forEach((file, event) -> {
       for (Schema.Field field : event.getField("payload").schema().getFields()) {
-        boolean quantity = field.name().toLowerCase().contains("quantity") || field.name().equals("variance");
-        if (quantity) {
-          assertThat(field.schema().getLogicalType()).as("%s in %s", field.name(), file)
-              .isInstanceOf(LogicalTypes.Decimal.class);
+        if (!field.name().toLowerCase().contains("quantity") && !field.name().equals("variance")) {
+          continue;
+        }
+        assertThat(field.schema().getLogicalType()).as("%s in %s", field.name(), file)
+            .isInstanceOf(LogicalTypes.Decimal.class);
+        String constraint = field.getProp("constraint");
+        if (field.name().equals("variance")) {
+          assertThat(constraint).as("variance is signed by nature, in %s", file).isNull();
+        } else {
+          assertThat(constraint).as("constraint of %s in %s", field.name(), file)
+              .isIn("non-negative", "positive", "non-zero");
         }
       }
     });

@@ -15,12 +15,14 @@ import org.apache.avro.generic.IndexedRecord;
  *
  * <p>The rules come from the schema, so a new event type needs no code here: every non-nullable
  * field is present; a required string or id is not blank; a top-level {@code eventType} equals its
- * schema default (the record's constant); a decimal fits its precision and scale without rounding; a
- * decimal whose doc says "never negative" is not negative, one whose doc says "greater than zero" is
- * positive, one whose doc says "never zero" is not zero. Stateless and thread-safe.
+ * schema default (the record's constant); a decimal fits its precision and scale without rounding;
+ * and a field's {@code "constraint"} property holds: {@code non-negative}, {@code positive} or
+ * {@code non-zero}. Stateless and thread-safe.
  */
 public final class EventValidator {
   private static final String EVENT_TYPE = "eventType";
+  /** The schema property, on a field, that names the sign rule of its quantity. */
+  static final String CONSTRAINT = "constraint";
 
   private EventValidator() {}
 
@@ -34,11 +36,13 @@ public final class EventValidator {
 
   private static void checkRecord(IndexedRecord record, String path, List<String> found) {
     for (Schema.Field field : record.getSchema().getFields()) {
-      check(record.get(field.pos()), field.schema(), field.doc(), path + "." + field.name(), found);
+      check(record.get(field.pos()), field.schema(), field.getProp(CONSTRAINT), path + "." + field.name(),
+          found);
     }
   }
 
-  private static void check(Object value, Schema schema, String doc, String path, List<String> found) {
+  private static void check(
+      Object value, Schema schema, String constraint, String path, List<String> found) {
     if (value == null) {
       if (!isNullable(schema)) {
         found.add("must not be null at " + path);
@@ -55,22 +59,22 @@ public final class EventValidator {
         && schema.getType() != Schema.Type.UNION && value.toString().isBlank()) {
       found.add("must not be blank at " + path);
     } else if (value instanceof BigDecimal) {
-      checkDecimal((BigDecimal) value, type.getLogicalType(), doc, path, found);
+      checkDecimal((BigDecimal) value, type.getLogicalType(), constraint, path, found);
     }
   }
 
   private static void checkDecimal(
-      BigDecimal value, LogicalType logicalType, String doc, String path, List<String> found) {
+      BigDecimal value, LogicalType logicalType, String constraint, String path, List<String> found) {
     if (logicalType instanceof LogicalTypes.Decimal) {
       checkFits(value, (LogicalTypes.Decimal) logicalType, path, found);
     }
-    String rule = doc == null ? "" : doc.toLowerCase(java.util.Locale.ROOT);
+    String rule = constraint == null ? "" : constraint;
     int sign = value.signum();
-    if (rule.contains("never negative") && sign < 0) {
+    if (rule.equals("non-negative") && sign < 0) {
       found.add("must not be negative but was " + value.toPlainString() + " at " + path);
-    } else if (rule.contains("greater than zero") && sign <= 0) {
+    } else if (rule.equals("positive") && sign <= 0) {
       found.add("must be greater than zero but was " + value.toPlainString() + " at " + path);
-    } else if (rule.contains("never zero") && sign == 0) {
+    } else if (rule.equals("non-zero") && sign == 0) {
       found.add("must not be zero at " + path);
     }
   }
