@@ -69,6 +69,21 @@ class StackLifecycleTest {
         assertThat(childrenRunning(runDir.toString())).isEmpty();
     }
 
+    @Test
+    @DisplayName("a broker that is not ready before the deadline fails with its address and deadline, and is stopped")
+    void brokerPastItsDeadlineIsStopped() throws Exception {
+        Path runDir = Files.createDirectories(Path.of("target", "inventory-stack-failures", "kafka")).toAbsolutePath();
+
+        assertThatThrownBy(() -> EmbeddedKafka.start(runDir, Deadline.after(Duration.ZERO)))
+                .isInstanceOf(StackStartException.class)
+                .hasMessageMatching("Kafka 4\\.4\\.0 \\(data in .*kafka-1\\) on 127\\.0\\.0\\.1:(\\d+) was not ready within 0\\.0 s")
+                .satisfies(e -> {
+                    int port = Integer.parseInt(e.getMessage().replaceAll(".*127\\.0\\.0\\.1:(\\d+).*", "$1"));
+                    assertThat(LoopbackPorts.isFree(port)).as("port %d free", port).isTrue();
+                });
+        assertThat(runDir.resolve("kafka-1")).doesNotExist();
+    }
+
     /** Child processes whose command line contains the text (a registry names its run directory in its -javaagent argument). */
     static List<ProcessHandle> childrenRunning(String commandLinePart) {
         return ProcessHandle.current().descendants()
