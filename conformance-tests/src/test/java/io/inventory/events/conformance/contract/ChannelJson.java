@@ -149,16 +149,27 @@ final class ChannelJson {
     return expect(json.canConvertToLong(), "a long", json, path).longValue();
   }
 
-  /** Accepts an ISO instant, or a zone-less ISO date-time as Python's utcnow().isoformat() writes. */
   private static Instant instant(JsonNode json, String path) {
     String text = expectText(json, path);
+    Instant instant = parseInstant(text);
+    if (instant == null) {
+      throw new JsonShapeException("Expected an ISO-8601 timestamp but was \"" + text + "\" at " + path);
+    }
+    return instant;
+  }
+
+  /**
+   * An ISO instant, or a zone-less ISO date-time read as UTC (what Python's utcnow().isoformat()
+   * writes, as the seed page does); {@code null} when {@code text} is neither.
+   */
+  static Instant parseInstant(String text) {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException notAnInstant) {
       try {
         return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException e) {
-        throw new JsonShapeException("Expected an ISO-8601 timestamp but was \"" + text + "\" at " + path);
+      } catch (DateTimeParseException notADateTime) {
+        return null;
       }
     }
   }

@@ -10,10 +10,6 @@ import io.inventory.events.conformance.ContractFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -177,23 +173,11 @@ class ExamplesDecodeTest {
       assertThat(actual.decimalValue()).as("value at %s", path).isEqualByComparingTo(expected.decimalValue());
       return;
     }
-    if (expected.isTextual() && instantOrNull(expected.textValue()) != null) {
-      assertThat(instantOrNull(actual.asText())).as("instant at %s", path)
-          .isEqualTo(instantOrNull(expected.textValue()));
+    if (expected.isTextual() && ChannelJson.parseInstant(expected.textValue()) != null) {
+      assertThat(ChannelJson.parseInstant(actual.asText())).as("instant at %s", path)
+          .isEqualTo(ChannelJson.parseInstant(expected.textValue()));
       return;
     }
     assertThat(actual).as("value at %s", path).isEqualTo(expected);
-  }
-
-  private static Instant instantOrNull(String text) {
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException notAnInstant) {
-      try {
-        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException notADateTime) {
-        return null;
-      }
-    }
   }
 }
