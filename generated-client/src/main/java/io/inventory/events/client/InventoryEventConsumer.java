@@ -392,6 +392,7 @@ public final class InventoryEventConsumer implements AutoCloseable {
     /**
      * Handles events of a type this build has no class for (a newer producer's). Default: log one
      * INFO line the first time each record name is seen, then skip; always counted as unknown.
+     * A handler given here that throws is retried and dead-lettered like any other handler.
      */
     public Builder onUnknown(ContextualEventHandler<UnknownEvent> handler) {
       this.unknownHandler = Objects.requireNonNull(handler, "handler == null");
@@ -505,6 +506,7 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
     private Map<String, Object> kafkaConfig() {
       Map<String, Object> config = new HashMap<>(properties);
+      config.keySet().removeAll(EventSerdeConfig.configDef().names()); // the deserializer's, not Kafka's
       config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
       config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
       config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -6,6 +6,7 @@ import io.inventory.events.client.InventoryEventConsumer;
 import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -27,6 +28,7 @@ class GracefulShutdownTest {
       }
       Queue<Processed> first = new ConcurrentLinkedQueue<>();
       InventoryEventConsumer consumer = channel.consumer()
+          .commitInterval(Duration.ofHours(1)) // so only close() can commit what was processed
           .onWithContext(StockLevelChanged.class, (event, context) -> {
             first.add(Processed.of(event, context));
             Thread.sleep(3); // simulated work, so that close() lands mid-stream

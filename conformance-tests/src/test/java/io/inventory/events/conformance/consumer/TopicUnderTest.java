@@ -35,6 +35,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * A fresh source topic and its dead-letter topic ({@code <topic>.dlt}, same partition count) on the
@@ -179,6 +180,25 @@ final class TopicUnderTest implements AutoCloseable {
     } finally {
       ClassSecurityValidator.setGlobal(previous);
     }
+  }
+
+  /**
+   * Product ids ({@code PROD-n}) that Kafka's default partitioner (murmur2 of the UTF-8 key) spreads
+   * evenly: {@code perPartition} of them on each partition, so every partition carries the same load.
+   */
+  List<String> productsSpreadEvenly(int perPartition) {
+    Map<Integer, List<String>> byPartition = new HashMap<>();
+    List<String> products = new ArrayList<>();
+    for (int n = 0; products.size() < perPartition * partitions; n++) {
+      String product = "PROD-" + n;
+      int partition = Utils.toPositive(Utils.murmur2(product.getBytes(UTF_8))) % partitions;
+      List<String> here = byPartition.computeIfAbsent(partition, p -> new ArrayList<>());
+      if (here.size() < perPartition) {
+        here.add(product);
+        products.add(product);
+      }
+    }
+    return products;
   }
 
   /** The sequence number {@link #numbered} gave an event. */
