@@ -1,23 +1,15 @@
 package io.inventory.events.client.serde;
 
-import org.apache.kafka.common.errors.SerializationException;
-
 /**
  * The bytes of a record value are not a Confluent frame this client can read: the magic byte is not
  * {@code 0}, the frame is shorter than its 5-byte header, or the Avro body does not decode with the
  * writer's schema.
  *
  * <p>Such a record can never be processed, so it is not retried: a consumer sends it to the
- * dead-letter topic. The message ends with where the record is: the topic (the deserializer knows
- * only that), or topic, partition and offset once a consumer has called {@link #withLocation}.
+ * dead-letter topic. See {@link UndecodableRecordException} for where the message says it was.
  */
-public final class MalformedFrameException extends SerializationException {
+public final class MalformedFrameException extends UndecodableRecordException {
   private static final long serialVersionUID = 1L;
-
-  private final String detail;
-  private final String topic;
-  private final int partition;
-  private final long offset;
 
   /** A failure with no known location; the message is {@code detail} as given. */
   public MalformedFrameException(String detail) {
@@ -36,47 +28,11 @@ public final class MalformedFrameException extends SerializationException {
    * @param offset the record's offset, or {@code -1} if unknown
    */
   public MalformedFrameException(String detail, String topic, int partition, long offset, Throwable cause) {
-    super(detail + location(topic, partition, offset), cause);
-    this.detail = detail;
-    this.topic = topic;
-    this.partition = partition;
-    this.offset = offset;
+    super(detail, topic, partition, offset, cause);
   }
 
-  /**
-   * The same failure, located at {@code partition} and {@code offset} of its topic: a consumer calls
-   * this on the cause of Kafka's {@code RecordDeserializationException}, which knows them.
-   */
+  @Override
   public MalformedFrameException withLocation(int partition, long offset) {
-    return new MalformedFrameException(detail, topic, partition, offset, getCause());
-  }
-
-  /** What is wrong, without the location. */
-  public String detail() {
-    return detail;
-  }
-
-  /** The record's topic, or {@code null} if unknown. */
-  public String topic() {
-    return topic;
-  }
-
-  /** The record's partition, or {@code -1} if unknown. */
-  public int partition() {
-    return partition;
-  }
-
-  /** The record's offset, or {@code -1} if unknown. */
-  public long offset() {
-    return offset;
-  }
-
-  static String location(String topic, int partition, long offset) {
-    if (topic == null) {
-      return "";
-    }
-    return partition < 0
-        ? " (topic " + topic + ")"
-        : " (topic " + topic + ", partition " + partition + ", offset " + offset + ")";
+    return new MalformedFrameException(detail(), topic(), partition, offset, getCause());
   }
 }

@@ -1,22 +1,14 @@
 package io.inventory.events.client.serde;
 
-import org.apache.kafka.common.errors.SerializationException;
-
 /**
  * A well-formed frame names a schema id that the registry does not know, or a writer schema that
  * cannot be resolved into the reader's class.
  *
  * <p>Not retried: a consumer sends the record to the dead-letter topic. The message names the schema
- * id and ends with where the record is: the topic, or topic, partition and offset once a consumer
- * has called {@link #withLocation}.
+ * id; see {@link UndecodableRecordException} for where it says the record was.
  */
-public final class UnknownSchemaException extends SerializationException {
+public final class UnknownSchemaException extends UndecodableRecordException {
   private static final long serialVersionUID = 1L;
-
-  private final String detail;
-  private final String topic;
-  private final int partition;
-  private final long offset;
 
   /** A failure with no known location; the message is {@code detail} as given. */
   public UnknownSchemaException(String detail) {
@@ -35,47 +27,11 @@ public final class UnknownSchemaException extends SerializationException {
    * @param offset the record's offset, or {@code -1} if unknown
    */
   public UnknownSchemaException(String detail, String topic, int partition, long offset, Throwable cause) {
-    super(detail + location(topic, partition, offset), cause);
-    this.detail = detail;
-    this.topic = topic;
-    this.partition = partition;
-    this.offset = offset;
+    super(detail, topic, partition, offset, cause);
   }
 
-  /**
-   * The same failure, located at {@code partition} and {@code offset} of its topic: a consumer calls
-   * this on the cause of Kafka's {@code RecordDeserializationException}, which knows them.
-   */
+  @Override
   public UnknownSchemaException withLocation(int partition, long offset) {
-    return new UnknownSchemaException(detail, topic, partition, offset, getCause());
-  }
-
-  /** What is wrong, without the location. */
-  public String detail() {
-    return detail;
-  }
-
-  /** The record's topic, or {@code null} if unknown. */
-  public String topic() {
-    return topic;
-  }
-
-  /** The record's partition, or {@code -1} if unknown. */
-  public int partition() {
-    return partition;
-  }
-
-  /** The record's offset, or {@code -1} if unknown. */
-  public long offset() {
-    return offset;
-  }
-
-  static String location(String topic, int partition, long offset) {
-    if (topic == null) {
-      return "";
-    }
-    return partition < 0
-        ? " (topic " + topic + ")"
-        : " (topic " + topic + ", partition " + partition + ", offset " + offset + ")";
+    return new UnknownSchemaException(detail(), topic(), partition, offset, getCause());
   }
 }

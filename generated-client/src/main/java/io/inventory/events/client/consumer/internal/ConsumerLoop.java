@@ -2,8 +2,7 @@ package io.inventory.events.client.consumer.internal;
 
 import io.inventory.events.client.consumer.BackOff;
 import io.inventory.events.client.consumer.DeadLetterPublisher;
-import io.inventory.events.client.serde.MalformedFrameException;
-import io.inventory.events.client.serde.UnknownSchemaException;
+import io.inventory.events.client.serde.UndecodableRecordException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -137,9 +136,7 @@ public final class ConsumerLoop {
           : settings.valueDeserializer().deserialize(record.topic(), record.headers(), record.value());
       count(settings.dispatcher().dispatch(event, new RecordContext(record, delivery)));
       return null;
-    } catch (MalformedFrameException e) {
-      return e.withLocation(record.partition(), record.offset());
-    } catch (UnknownSchemaException e) {
+    } catch (UndecodableRecordException e) {
       return e.withLocation(record.partition(), record.offset());
     } catch (Exception e) {
       return e;
