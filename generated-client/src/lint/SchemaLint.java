@@ -38,7 +38,8 @@ public final class SchemaLint {
     }
     problems.addAll(missingReferences(root, root.resolve("asyncapi.yaml")));
     if (!problems.isEmpty()) {
-      System.err.println("The contract has " + problems.size() + " problem(s); fix them and build again:");
+      System.err.println(
+          "The contract has " + problems.size() + " problem(s); fix them and build again:");
       problems.forEach(problem -> System.err.println("  " + problem));
       System.exit(1);
     }
@@ -69,8 +70,13 @@ public final class SchemaLint {
     for (int i = 0; i < lines.size(); i++) {
       Matcher ref = FILE_REF.matcher(lines.get(i));
       if (ref.find() && !Files.exists(document.resolveSibling(ref.group(1)).normalize())) {
-        problems.add(root.relativize(document) + ":" + (i + 1) + ": $ref \"" + ref.group(1)
-            + "\" names a file that does not exist");
+        problems.add(
+            root.relativize(document)
+                + ":"
+                + (i + 1)
+                + ": $ref \""
+                + ref.group(1)
+                + "\" names a file that does not exist");
       }
     }
     return problems;

@@ -58,22 +58,25 @@ public class PublishBenchmark {
     stack = InventoryStack.start();
     stack.createTopic(Environment.DEV.topic(), 6);
     rawTopic = stack.createTopic(6);
-    publisher = InventoryEventPublisher.builder()
-        .environment(Environment.DEV)
-        .bootstrapServers(stack.bootstrapServers())
-        .schemaRegistryUrl(stack.schemaRegistryUrl())
-        .property("auto.register.schemas", true)
-        .build();
+    publisher =
+        InventoryEventPublisher.builder()
+            .environment(Environment.DEV)
+            .bootstrapServers(stack.bootstrapServers())
+            .schemaRegistryUrl(stack.schemaRegistryUrl())
+            .property("auto.register.schemas", true)
+            .build();
     try (InventoryEventSerializer serializer = new InventoryEventSerializer()) {
-      serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(),
-          "auto.register.schemas", true), false);
+      serializer.configure(
+          Map.of("schema.registry.url", stack.schemaRegistryUrl(), "auto.register.schemas", true),
+          false);
       for (int i = 0; i < BATCH; i++) {
         StockLevelChanged event = BenchmarkEvents.stockLevelChanged(i);
         events.add(event);
         serialized.add(serializer.serialize(Environment.DEV.topic(), event));
       }
     }
-    rawProducer = new KafkaProducer<>(rawProducerConfig(), new StringSerializer(), new ByteArraySerializer());
+    rawProducer =
+        new KafkaProducer<>(rawProducerConfig(), new StringSerializer(), new ByteArraySerializer());
   }
 
   private Properties rawProducerConfig() {
@@ -96,7 +99,8 @@ public class PublishBenchmark {
   public void rawKafkaProducer() {
     for (int i = 0; i < BATCH; i++) {
       StockLevelChanged event = events.get(i);
-      rawProducer.send(new ProducerRecord<>(rawTopic, event.getPayload().getProductId(), serialized.get(i)));
+      rawProducer.send(
+          new ProducerRecord<>(rawTopic, event.getPayload().getProductId(), serialized.get(i)));
     }
     rawProducer.flush();
   }

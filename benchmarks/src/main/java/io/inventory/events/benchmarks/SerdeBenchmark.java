@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The contract's serde against plain Avro binary on the same event, in the same run.
  *
- * <p>The baseline ({@code raw*}) is what any Avro user pays: a reused {@link SpecificDatumWriter} and
- * encoder, no framing. The contract's serializer adds the 5-byte Confluent header, the subject
+ * <p>The baseline ({@code raw*}) is what any Avro user pays: a reused {@link SpecificDatumWriter}
+ * and encoder, no framing. The contract's serializer adds the 5-byte Confluent header, the subject
  * lookup (cached after the first call, so no registry request is measured) and the decimal scale
  * normalisation; its deserializer adds the id lookup (cached) and schema resolution into the
  * generated class.
@@ -66,13 +66,14 @@ public class SerdeBenchmark {
   public void startStackAndWarmCaches() throws IOException {
     // Avro 1.12.1+ instantiates only trusted classes; the baseline reader needs the same trust
     // that the contract's deserializer grants itself.
-    ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
-        type -> type.getName().startsWith("io.inventory.events.avro.")));
+    ClassSecurityValidator.setGlobal(
+        ClassSecurityValidator.composite(
+            ClassSecurityValidator.getGlobal(),
+            type -> type.getName().startsWith("io.inventory.events.avro.")));
     rawReader = new SpecificDatumReader<>(StockLevelChanged.class);
     stack = InventoryStack.start();
-    Map<String, Object> config = Map.of(
-        "schema.registry.url", stack.schemaRegistryUrl(),
-        "auto.register.schemas", true);
+    Map<String, Object> config =
+        Map.of("schema.registry.url", stack.schemaRegistryUrl(), "auto.register.schemas", true);
     serializer = new InventoryEventSerializer();
     serializer.configure(config, false);
     deserializer = new InventoryEventDeserializer();

@@ -12,7 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The parts of an AsyncAPI 3 document the gate compares: channels, their parameters, messages, payload refs, Kafka keys. */
+/**
+ * The parts of an AsyncAPI 3 document the gate compares: channels, their parameters, messages,
+ * payload refs, Kafka keys.
+ */
 final class AsyncApiDocument {
   private final JsonNode root;
   private final Path file;
@@ -26,9 +29,11 @@ final class AsyncApiDocument {
 
   static AsyncApiDocument load(Path file, String displayName) {
     try {
-      return new AsyncApiDocument(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()), file, displayName);
+      return new AsyncApiDocument(
+          new ObjectMapper(new YAMLFactory()).readTree(file.toFile()), file, displayName);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the AsyncAPI document " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the AsyncAPI document " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -50,24 +55,34 @@ final class AsyncApiDocument {
   /** Parameter name → its allowed values (empty when any value is allowed). */
   Map<String, Set<String>> parameters(JsonNode channel) {
     Map<String, Set<String>> parameters = new LinkedHashMap<>();
-    fields(channel.path("parameters")).forEach((name, node) -> {
-      Set<String> values = new LinkedHashSet<>();
-      resolve(node).path("enum").forEach(value -> values.add(value.asText()));
-      parameters.put(name, values);
-    });
+    fields(channel.path("parameters"))
+        .forEach(
+            (name, node) -> {
+              Set<String> values = new LinkedHashSet<>();
+              resolve(node).path("enum").forEach(value -> values.add(value.asText()));
+              parameters.put(name, values);
+            });
     return parameters;
   }
 
   /** Messages by name: those under components.messages and those declared inline on channels. */
   Map<String, JsonNode> messages() {
     Map<String, JsonNode> messages = new LinkedHashMap<>();
-    fields(root.path("components").path("messages")).forEach((name, node) -> messages.put(name, resolve(node)));
-    channels().values().forEach(channel -> fields(channel.path("messages"))
-        .forEach((name, node) -> messages.putIfAbsent(name, resolve(node))));
+    fields(root.path("components").path("messages"))
+        .forEach((name, node) -> messages.put(name, resolve(node)));
+    channels()
+        .values()
+        .forEach(
+            channel ->
+                fields(channel.path("messages"))
+                    .forEach((name, node) -> messages.putIfAbsent(name, resolve(node))));
     return messages;
   }
 
-  /** The file a message's payload points to, resolved against this document's folder; null when it points nowhere. */
+  /**
+   * The file a message's payload points to, resolved against this document's folder; null when it
+   * points nowhere.
+   */
   Path payloadFile(JsonNode message) {
     JsonNode payload = resolve(message.path("payload"));
     JsonNode schema = payload.has("schema") ? payload.path("schema") : payload;
@@ -80,7 +95,10 @@ final class AsyncApiDocument {
     return folder.resolve(location).normalize();
   }
 
-  /** The message's Kafka binding key, resolved, from the message itself or else its traits; a missing node when there is none. */
+  /**
+   * The message's Kafka binding key, resolved, from the message itself or else its traits; a
+   * missing node when there is none.
+   */
   JsonNode kafkaKey(JsonNode message) {
     JsonNode key = resolve(resolve(message.path("bindings")).path("kafka").path("key"));
     for (JsonNode trait : message.path("traits")) {
@@ -93,7 +111,9 @@ final class AsyncApiDocument {
   }
 
   private JsonNode resolve(JsonNode node) {
-    for (int depth = 0; depth < 16 && node.has("$ref") && node.path("$ref").asText().startsWith("#/"); depth++) {
+    for (int depth = 0;
+        depth < 16 && node.has("$ref") && node.path("$ref").asText().startsWith("#/");
+        depth++) {
       node = root.at(node.path("$ref").asText().substring(1));
     }
     return node;

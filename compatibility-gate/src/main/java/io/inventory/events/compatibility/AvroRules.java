@@ -5,13 +5,20 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
-/** Handler for {@link Rule#SCHEMA_AVRO_RESOLVES}: Avro's own verdict, for what no other rule names. */
+/**
+ * Handler for {@link Rule#SCHEMA_AVRO_RESOLVES}: Avro's own verdict, for what no other rule names.
+ */
 final class AvroRules {
   private AvroRules() {}
 
-  static void schemaAvroResolves(Findings findings, Finding.Direction direction,
-      SchemaCompatibility.SchemaPairCompatibility verdict, Schema reader, String file) {
-    List<SchemaCompatibility.Incompatibility> incompatibilities = verdict.getResult().getIncompatibilities();
+  static void schemaAvroResolves(
+      Findings findings,
+      Finding.Direction direction,
+      SchemaCompatibility.SchemaPairCompatibility verdict,
+      Schema reader,
+      String file) {
+    List<SchemaCompatibility.Incompatibility> incompatibilities =
+        verdict.getResult().getIncompatibilities();
     List<String> reasons = new ArrayList<>();
     String path = "";
     for (SchemaCompatibility.Incompatibility incompatibility : incompatibilities) {
@@ -19,15 +26,32 @@ final class AvroRules {
       if (path.isEmpty()) {
         path = at;
       }
-      reasons.add(incompatibility.getType() + " at " + (at.isEmpty() ? "the record" : "\"" + at + "\"")
-          + " (" + incompatibility.getMessage() + ")");
+      reasons.add(
+          incompatibility.getType()
+              + " at "
+              + (at.isEmpty() ? "the record" : "\"" + at + "\"")
+              + " ("
+              + incompatibility.getMessage()
+              + ")");
     }
-    findings.report(Rule.SCHEMA_AVRO_RESOLVES, direction, file, path,
-        "Avro's own check rejected the change: " + String.join("; ", reasons) + "; " + direction.consequence() + ".",
-        "Revert the change, or approve the break in schemas/releases/approved-breaks.yaml after review.");
+    findings.report(
+        Rule.SCHEMA_AVRO_RESOLVES,
+        direction,
+        file,
+        path,
+        "Avro's own check rejected the change: "
+            + String.join("; ", reasons)
+            + "; "
+            + direction.consequence()
+            + ".",
+        "Revert the change, or approve the break in schemas/releases/approved-breaks.yaml after"
+            + " review.");
   }
 
-  /** Turns Avro's JSON pointer into the reader schema ({@code /fields/4/type/fields/2/type}) into {@code payload.unitOfMeasure}. */
+  /**
+   * Turns Avro's JSON pointer into the reader schema ({@code /fields/4/type/fields/2/type}) into
+   * {@code payload.unitOfMeasure}.
+   */
   static String fieldPath(Schema reader, String pointer) {
     StringBuilder path = new StringBuilder();
     Schema schema = reader;
@@ -37,7 +61,9 @@ final class AvroRules {
       if (token.isEmpty() || token.equals("type")) {
         continue;
       }
-      if (token.equals("fields") && i + 1 < tokens.length && schema.getType() == Schema.Type.RECORD) {
+      if (token.equals("fields")
+          && i + 1 < tokens.length
+          && schema.getType() == Schema.Type.RECORD) {
         Schema.Field field = schema.getFields().get(Integer.parseInt(tokens[++i]));
         path.append(path.length() == 0 ? "" : ".").append(field.name());
         schema = field.schema();
@@ -47,7 +73,8 @@ final class AvroRules {
       } else if (token.equals("values") && schema.getType() == Schema.Type.MAP) {
         path.append("{}");
         schema = schema.getValueType();
-      } else if (token.chars().allMatch(Character::isDigit) && schema.getType() == Schema.Type.UNION) {
+      } else if (token.chars().allMatch(Character::isDigit)
+          && schema.getType() == Schema.Type.UNION) {
         schema = schema.getTypes().get(Integer.parseInt(token));
       } else {
         break;

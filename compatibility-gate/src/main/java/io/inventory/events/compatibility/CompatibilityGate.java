@@ -22,9 +22,9 @@ import org.apache.avro.Schema;
 
 /**
  * The compatibility gate: checks the working schemas against every released version of every event
- * type in both directions (FULL_TRANSITIVE), with Avro's {@code SchemaCompatibility} as the base and
- * the rules Avro misses on top, plus the AsyncAPI document and, optionally, a live registry. Every
- * finding is collected first and reported once.
+ * type in both directions (FULL_TRANSITIVE), with Avro's {@code SchemaCompatibility} as the base
+ * and the rules Avro misses on top, plus the AsyncAPI document and, optionally, a live registry.
+ * Every finding is collected first and reported once.
  *
  * <pre>{@code
  * Report report = CompatibilityGate.newBuilder()
@@ -36,11 +36,14 @@ import org.apache.avro.Schema;
  * System.out.print(report.render(Report.Format.TEXT));
  * }</pre>
  *
- * <p>From the command line: {@code java io.inventory.events.compatibility.CompatibilityGate --help}.
- * A built gate is immutable and thread-safe; each {@link #check()} reads the files afresh.
+ * <p>From the command line: {@code java io.inventory.events.compatibility.CompatibilityGate
+ * --help}. A built gate is immutable and thread-safe; each {@link #check()} reads the files afresh.
  */
 public final class CompatibilityGate {
-  /** Subjects of this channel under TopicRecordNameStrategy: {@code inventory.<env>.events-<full record name>}. */
+  /**
+   * Subjects of this channel under TopicRecordNameStrategy: {@code inventory.<env>.events-<full
+   * record name>}.
+   */
   public static final String DEFAULT_SUBJECT_PATTERN = "inventory\\.[^.]+\\.events-.+";
 
   private final Path schemas;
@@ -57,11 +60,15 @@ public final class CompatibilityGate {
 
   private CompatibilityGate(Builder builder) {
     this.schemas = Objects.requireNonNull(builder.schemas, "schemas == null");
-    this.schemasDisplay = builder.schemasDisplay != null ? builder.schemasDisplay : display(schemas);
+    this.schemasDisplay =
+        builder.schemasDisplay != null ? builder.schemasDisplay : display(schemas);
     this.releases = new LinkedHashMap<>(builder.releases);
     this.releasesDirectory = builder.releasesDirectory;
     this.asyncApi = builder.asyncApi;
-    this.asyncApiDisplay = builder.asyncApiDisplay != null || asyncApi == null ? builder.asyncApiDisplay : display(asyncApi);
+    this.asyncApiDisplay =
+        builder.asyncApiDisplay != null || asyncApi == null
+            ? builder.asyncApiDisplay
+            : display(asyncApi);
     this.approvedBreaks = builder.approvedBreaks;
     this.registry = builder.registry;
     this.registryUser = builder.registryUser;
@@ -88,7 +95,8 @@ public final class CompatibilityGate {
     Set<String> known = new HashSet<>();
     Set<String> renamedTo = new HashSet<>();
 
-    AsyncApiDocument document = asyncApi == null ? null : AsyncApiDocument.load(asyncApi, asyncApiDisplay);
+    AsyncApiDocument document =
+        asyncApi == null ? null : AsyncApiDocument.load(asyncApi, asyncApiDisplay);
     for (Map.Entry<String, Path> release : allReleases().entrySet()) {
       String version = release.getKey();
       SchemaSet released = SchemaSet.load(version, release.getValue(), display(release.getValue()));
@@ -110,17 +118,22 @@ public final class CompatibilityGate {
     if (registry != null) {
       findings.addAll(checkRegistry(working, known, checked, registryVerdicts));
     }
-    working.events().forEach((name, schema) -> {
-      if (!known.contains(name) && !renamedTo.contains(name)) {
-        findings.add(EventTypeRules.eventTypeNewIsSkipped(schema, working.eventFile(name)));
-      }
-    });
+    working
+        .events()
+        .forEach(
+            (name, schema) -> {
+              if (!known.contains(name) && !renamedTo.contains(name)) {
+                findings.add(EventTypeRules.eventTypeNewIsSkipped(schema, working.eventFile(name)));
+              }
+            });
     if (document != null) {
       AsyncApiRules.messageHasSchema(findings, document, working);
       AsyncApiRules.schemaHasMessage(findings, document, working);
     }
-    ApprovedBreaks approvals = approvedBreaks != null && Files.isRegularFile(approvedBreaks)
-        ? ApprovedBreaks.load(approvedBreaks, display(approvedBreaks)) : ApprovedBreaks.none();
+    ApprovedBreaks approvals =
+        approvedBreaks != null && Files.isRegularFile(approvedBreaks)
+            ? ApprovedBreaks.load(approvedBreaks, display(approvedBreaks))
+            : ApprovedBreaks.none();
     List<Finding> result = approvals.apply(merge(findings));
     result.sort(Comparator.comparing(Finding::severity));
     return new Report(result, checked, registryVerdicts);
@@ -130,8 +143,11 @@ public final class CompatibilityGate {
     Map<String, Path> all = new LinkedHashMap<>();
     if (releasesDirectory != null && Files.isDirectory(releasesDirectory)) {
       try (Stream<Path> children = Files.list(releasesDirectory)) {
-        children.filter(Files::isDirectory)
-            .sorted(Comparator.comparing((Path p) -> p.getFileName().toString(), CompatibilityGate::compareVersions))
+        children
+            .filter(Files::isDirectory)
+            .sorted(
+                Comparator.comparing(
+                    (Path p) -> p.getFileName().toString(), CompatibilityGate::compareVersions))
             .forEach(dir -> all.put(dir.getFileName().toString(), dir));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list releases in " + releasesDirectory, e);
@@ -148,7 +164,10 @@ public final class CompatibilityGate {
     for (int i = 0; i < Math.max(left.length, right.length); i++) {
       String l = i < left.length ? left[i] : "";
       String r = i < right.length ? right[i] : "";
-      int order = l.matches("\\d+") && r.matches("\\d+") ? Long.compare(Long.parseLong(l), Long.parseLong(r)) : l.compareTo(r);
+      int order =
+          l.matches("\\d+") && r.matches("\\d+")
+              ? Long.compare(Long.parseLong(l), Long.parseLong(r))
+              : l.compareTo(r);
       if (order != 0) {
         return order;
       }
@@ -156,28 +175,40 @@ public final class CompatibilityGate {
     return 0;
   }
 
-  private static List<Finding> compareEventTypes(SchemaSet released, SchemaSet working, Set<String> renamedTo) {
+  private static List<Finding> compareEventTypes(
+      SchemaSet released, SchemaSet working, Set<String> renamedTo) {
     List<Finding> findings = new ArrayList<>();
     for (Map.Entry<String, Schema> event : released.events().entrySet()) {
       Schema current = working.events().get(event.getKey());
       if (current != null) {
-        findings.addAll(SchemaDiff.compare(event.getKey(), event.getValue(), current, released, working));
+        findings.addAll(
+            SchemaDiff.compare(event.getKey(), event.getValue(), current, released, working));
         continue;
       }
-      Schema moved = working.events().values().stream()
-          .filter(s -> s.getName().equals(event.getValue().getName()) && !released.events().containsKey(s.getFullName()))
-          .findFirst().orElse(null);
+      Schema moved =
+          working.events().values().stream()
+              .filter(
+                  s ->
+                      s.getName().equals(event.getValue().getName())
+                          && !released.events().containsKey(s.getFullName()))
+              .findFirst()
+              .orElse(null);
       if (moved != null) {
         renamedTo.add(moved.getFullName());
-        findings.add(EventTypeRules.eventTypeSameName(event.getValue(), moved, working.eventFile(moved.getFullName())));
+        findings.add(
+            EventTypeRules.eventTypeSameName(
+                event.getValue(), moved, working.eventFile(moved.getFullName())));
       } else {
-        findings.add(EventTypeRules.eventTypeNoDelete(event.getValue(), released.eventFileIn(working, event.getKey())));
+        findings.add(
+            EventTypeRules.eventTypeNoDelete(
+                event.getValue(), released.eventFileIn(working, event.getKey())));
       }
     }
     return findings;
   }
 
-  private List<Finding> checkRegistry(SchemaSet working, Set<String> known, List<String> checked, List<String> verdicts) {
+  private List<Finding> checkRegistry(
+      SchemaSet working, Set<String> known, List<String> checked, List<String> verdicts) {
     RegistryClient client = new RegistryClient(registry, registryUser, registryPassword);
     List<Finding> findings = new ArrayList<>();
     for (String subject : client.subjects()) {
@@ -199,7 +230,8 @@ public final class CompatibilityGate {
         current = working.events().get(recordName);
         if (current != null) {
           SchemaSet old = SchemaSet.of(label, Map.of(recordName, registered), label);
-          findings.addAll(tag(SchemaDiff.compare(recordName, registered, current, old, working), label));
+          findings.addAll(
+              tag(SchemaDiff.compare(recordName, registered, current, old, working), label));
         }
       }
       if (recordName == null) {
@@ -207,23 +239,52 @@ public final class CompatibilityGate {
       }
       if (current == null) {
         String simpleName = recordName.substring(recordName.lastIndexOf('.') + 1);
-        findings.add(EventTypeRules.eventTypeNoDelete(new Schema.Parser().parse(
-            client.version(subject, client.versions(subject).get(client.versions(subject).size() - 1)).schema()),
-            schemasDisplay + "/events/" + simpleName + ".avsc").against(List.of("registry " + subject)));
+        findings.add(
+            EventTypeRules.eventTypeNoDelete(
+                    new Schema.Parser()
+                        .parse(
+                            client
+                                .version(
+                                    subject,
+                                    client
+                                        .versions(subject)
+                                        .get(client.versions(subject).size() - 1))
+                                .schema()),
+                    schemasDisplay + "/events/" + simpleName + ".avsc")
+                .against(List.of("registry " + subject)));
         continue;
       }
       RegistryClient.Verdict verdict = client.testCompatibility(subject, current.toString());
-      verdicts.add(subject + (verdict.compatible() ? " accepts" : " rejects") + " the working schema"
-          + (verdict.messages().isEmpty() ? "" : ": " + String.join("; ", verdict.messages())));
+      verdicts.add(
+          subject
+              + (verdict.compatible() ? " accepts" : " rejects")
+              + " the working schema"
+              + (verdict.messages().isEmpty() ? "" : ": " + String.join("; ", verdict.messages())));
       String name = recordName;
-      boolean explained = findings.stream().anyMatch(f -> f.subject().equals(name)
-          && f.severity() == Finding.Severity.BREAKING && f.direction() != Finding.Direction.NONE);
+      boolean explained =
+          findings.stream()
+              .anyMatch(
+                  f ->
+                      f.subject().equals(name)
+                          && f.severity() == Finding.Severity.BREAKING
+                          && f.direction() != Finding.Direction.NONE);
       if (!verdict.compatible() && !explained) {
-        findings.add(Finding.of(Rule.REGISTRY_ACCEPTS, Finding.Direction.NONE, recordName, working.eventFile(recordName), "",
-            "the registry rejected the working schema of subject \"" + subject + "\" although no rule found a break"
-                + (verdict.messages().isEmpty() ? "" : " (" + String.join("; ", verdict.messages()) + ")")
-                + "; registering it will fail.",
-            "Check the subject's compatibility level and its registered versions.").against(List.of("registry " + subject)));
+        findings.add(
+            Finding.of(
+                    Rule.REGISTRY_ACCEPTS,
+                    Finding.Direction.NONE,
+                    recordName,
+                    working.eventFile(recordName),
+                    "",
+                    "the registry rejected the working schema of subject \""
+                        + subject
+                        + "\" although no rule found a break"
+                        + (verdict.messages().isEmpty()
+                            ? ""
+                            : " (" + String.join("; ", verdict.messages()) + ")")
+                        + "; registering it will fail.",
+                    "Check the subject's compatibility level and its registered versions.")
+                .against(List.of("registry " + subject)));
       }
     }
     return findings;
@@ -239,14 +300,24 @@ public final class CompatibilityGate {
   private static List<Finding> merge(List<Finding> findings) {
     Map<List<Object>, Finding> merged = new LinkedHashMap<>();
     for (Finding f : findings) {
-      List<Object> key = List.of(f.rule(), f.severity(), f.direction(), f.subject(), f.file(), f.path(), f.message(), f.hint());
+      List<Object> key =
+          List.of(
+              f.rule(),
+              f.severity(),
+              f.direction(),
+              f.subject(),
+              f.file(),
+              f.path(),
+              f.message(),
+              f.hint());
       Finding seen = merged.get(key);
       if (seen == null) {
         merged.put(key, f);
       } else {
         List<String> against = new ArrayList<>(seen.against());
         f.against().stream().filter(v -> !against.contains(v)).forEach(against::add);
-        merged.put(key, seen.against(against).acceptedByAvro(seen.acceptedByAvro() && f.acceptedByAvro()));
+        merged.put(
+            key, seen.against(against).acceptedByAvro(seen.acceptedByAvro() && f.acceptedByAvro()));
       }
     }
     return new ArrayList<>(merged.values());
@@ -255,7 +326,9 @@ public final class CompatibilityGate {
   private static String display(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
     Path here = Paths.get("").toAbsolutePath().normalize();
-    return (absolute.startsWith(here) ? here.relativize(absolute) : absolute).toString().replace('\\', '/');
+    return (absolute.startsWith(here) ? here.relativize(absolute) : absolute)
+        .toString()
+        .replace('\\', '/');
   }
 
   /** Builds a {@link CompatibilityGate}; not thread-safe. */
@@ -280,14 +353,20 @@ public final class CompatibilityGate {
       return this;
     }
 
-    /** As {@link #schemas(Path)}, with the name findings give the directory (default: its path from the working directory). */
+    /**
+     * As {@link #schemas(Path)}, with the name findings give the directory (default: its path from
+     * the working directory).
+     */
     public Builder schemas(Path directory, String displayName) {
       schemas(directory);
       this.schemasDisplay = Objects.requireNonNull(displayName, "displayName == null");
       return this;
     }
 
-    /** A directory with one sub-directory per release ({@code 1.0.0/common}, {@code 1.0.0/events}, {@code 1.0.0/asyncapi.yaml}); default none. */
+    /**
+     * A directory with one sub-directory per release ({@code 1.0.0/common}, {@code 1.0.0/events},
+     * {@code 1.0.0/asyncapi.yaml}); default none.
+     */
     public Builder releases(Path directory) {
       this.releasesDirectory = Objects.requireNonNull(directory, "directory == null");
       return this;
@@ -295,30 +374,44 @@ public final class CompatibilityGate {
 
     /** One more released version, checked after those in {@link #releases(Path)}. */
     public Builder release(String version, Path directory) {
-      releases.put(Objects.requireNonNull(version, "version == null"), Objects.requireNonNull(directory, "directory == null"));
+      releases.put(
+          Objects.requireNonNull(version, "version == null"),
+          Objects.requireNonNull(directory, "directory == null"));
       return this;
     }
 
-    /** The AsyncAPI document to check against the schemas and against each release's copy; default none. */
+    /**
+     * The AsyncAPI document to check against the schemas and against each release's copy; default
+     * none.
+     */
     public Builder asyncApi(Path file) {
       this.asyncApi = Objects.requireNonNull(file, "file == null");
       return this;
     }
 
-    /** As {@link #asyncApi(Path)}, with the name findings give the file (default: its path from the working directory). */
+    /**
+     * As {@link #asyncApi(Path)}, with the name findings give the file (default: its path from the
+     * working directory).
+     */
     public Builder asyncApi(Path file, String displayName) {
       asyncApi(file);
       this.asyncApiDisplay = Objects.requireNonNull(displayName, "displayName == null");
       return this;
     }
 
-    /** The reviewed approvals file (honoured only on exact subject, rule and path); a missing file means none. */
+    /**
+     * The reviewed approvals file (honoured only on exact subject, rule and path); a missing file
+     * means none.
+     */
     public Builder approvedBreaks(Path file) {
       this.approvedBreaks = Objects.requireNonNull(file, "file == null");
       return this;
     }
 
-    /** A Confluent-API registry (for Apicurio: {@code .../apis/ccompat/v7}) whose registered versions are checked too. */
+    /**
+     * A Confluent-API registry (for Apicurio: {@code .../apis/ccompat/v7}) whose registered
+     * versions are checked too.
+     */
     public Builder registry(URI baseUrl) {
       this.registry = Objects.requireNonNull(baseUrl, "baseUrl == null");
       return this;
@@ -337,7 +430,9 @@ public final class CompatibilityGate {
       return this;
     }
 
-    /** @throws NullPointerException when no schemas directory was given */
+    /**
+     * @throws NullPointerException when no schemas directory was given
+     */
     public CompatibilityGate build() {
       return new CompatibilityGate(this);
     }

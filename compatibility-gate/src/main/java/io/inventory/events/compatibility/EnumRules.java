@@ -10,56 +10,116 @@ final class EnumRules {
    * {@link Rule#ENUM_SYMBOL_NO_DELETE}: without a default, Avro rejects the removal; with one, Avro
    * accepts it and every old event carrying the symbol silently reads as the default.
    */
-  static void enumSymbolNoDelete(Findings findings, Schema old, Schema current, Location at, String file) {
+  static void enumSymbolNoDelete(
+      Findings findings, Schema old, Schema current, Location at, String file) {
     String fallback = current.getEnumDefault();
     for (String symbol : old.getEnumSymbols()) {
       if (current.hasEnumSymbol(symbol)) {
         continue;
       }
-      String message = fallback == null
-          ? "symbol \"" + symbol + "\" was removed from enum \"" + current.getName()
-              + "\", which has no default; new consumers can no longer read old events carrying it."
-          : "symbol \"" + symbol + "\" was removed from enum \"" + current.getName()
-              + "\"; Avro accepts this because the enum has a default, but new consumers silently read old events carrying \""
-              + symbol + "\" as \"" + fallback + "\".";
-      String hint = "Restore the symbol; to retire it, stop producing it and say so in the enum's doc.";
+      String message =
+          fallback == null
+              ? "symbol \""
+                  + symbol
+                  + "\" was removed from enum \""
+                  + current.getName()
+                  + "\", which has no default; new consumers can no longer read old events carrying"
+                  + " it."
+              : "symbol \""
+                  + symbol
+                  + "\" was removed from enum \""
+                  + current.getName()
+                  + "\"; Avro accepts this because the enum has a default, but new consumers"
+                  + " silently read old events carrying \""
+                  + symbol
+                  + "\" as \""
+                  + fallback
+                  + "\".";
+      String hint =
+          "Restore the symbol; to retire it, stop producing it and say so in the enum's doc.";
       if (fallback == null) {
-        findings.report(Rule.ENUM_SYMBOL_NO_DELETE, Finding.Direction.NEW_READS_OLD, file, at.path(), message, hint);
+        findings.report(
+            Rule.ENUM_SYMBOL_NO_DELETE,
+            Finding.Direction.NEW_READS_OLD,
+            file,
+            at.path(),
+            message,
+            hint);
       } else {
-        findings.reportBeyondAvro(Rule.ENUM_SYMBOL_NO_DELETE, Finding.Direction.NEW_READS_OLD, file, at.path(), message, hint);
+        findings.reportBeyondAvro(
+            Rule.ENUM_SYMBOL_NO_DELETE,
+            Finding.Direction.NEW_READS_OLD,
+            file,
+            at.path(),
+            message,
+            hint);
       }
     }
   }
 
-  /** {@link Rule#ENUM_SYMBOL_ADD_HAS_DEFAULT}: an old reader maps an unknown symbol to its default, and fails without one. */
-  static void enumSymbolAddHasDefault(Findings findings, Schema old, Schema current, Location at, String file) {
+  /**
+   * {@link Rule#ENUM_SYMBOL_ADD_HAS_DEFAULT}: an old reader maps an unknown symbol to its default,
+   * and fails without one.
+   */
+  static void enumSymbolAddHasDefault(
+      Findings findings, Schema old, Schema current, Location at, String file) {
     if (old.getEnumDefault() != null) {
       return;
     }
     for (String symbol : current.getEnumSymbols()) {
       if (!old.hasEnumSymbol(symbol)) {
-        findings.report(Rule.ENUM_SYMBOL_ADD_HAS_DEFAULT, Finding.Direction.OLD_READS_NEW, file, at.path(),
-            "symbol \"" + symbol + "\" was added to enum \"" + current.getName()
-                + "\", whose released version has no default; old consumers can no longer read new events carrying it.",
-            "Release a default symbol (for example UNKNOWN) first, then add symbols in a later release.");
+        findings.report(
+            Rule.ENUM_SYMBOL_ADD_HAS_DEFAULT,
+            Finding.Direction.OLD_READS_NEW,
+            file,
+            at.path(),
+            "symbol \""
+                + symbol
+                + "\" was added to enum \""
+                + current.getName()
+                + "\", whose released version has no default; old consumers can no longer read new"
+                + " events carrying it.",
+            "Release a default symbol (for example UNKNOWN) first, then add symbols in a later"
+                + " release.");
       }
     }
   }
 
-  /** {@link Rule#ENUM_DEFAULT_NO_DELETE}: the default is what lets consumers of this version survive later symbols. */
-  static void enumDefaultNoDelete(Findings findings, Schema old, Schema current, Location at, String file) {
+  /**
+   * {@link Rule#ENUM_DEFAULT_NO_DELETE}: the default is what lets consumers of this version survive
+   * later symbols.
+   */
+  static void enumDefaultNoDelete(
+      Findings findings, Schema old, Schema current, Location at, String file) {
     String before = old.getEnumDefault();
     String after = current.getEnumDefault();
     if (before == null || before.equals(after)) {
       return;
     }
-    String message = after == null
-        ? "enum \"" + current.getName() + "\" lost its default \"" + before
-            + "\"; Avro accepts this, but consumers built on the new schema will fail on any symbol added later instead of reading it as \""
-            + before + "\"."
-        : "the default of enum \"" + current.getName() + "\" changed from \"" + before + "\" to \"" + after
-            + "\"; Avro accepts this, but old and new consumers now read symbols added later as different values.";
-    findings.reportBeyondAvro(Rule.ENUM_DEFAULT_NO_DELETE, Finding.Direction.OLD_READS_NEW, file, at.path(), message,
+    String message =
+        after == null
+            ? "enum \""
+                + current.getName()
+                + "\" lost its default \""
+                + before
+                + "\"; Avro accepts this, but consumers built on the new schema will fail on any"
+                + " symbol added later instead of reading it as \""
+                + before
+                + "\"."
+            : "the default of enum \""
+                + current.getName()
+                + "\" changed from \""
+                + before
+                + "\" to \""
+                + after
+                + "\"; Avro accepts this, but old and new consumers now read symbols added later as"
+                + " different values.";
+    findings.reportBeyondAvro(
+        Rule.ENUM_DEFAULT_NO_DELETE,
+        Finding.Direction.OLD_READS_NEW,
+        file,
+        at.path(),
+        message,
         "Restore \"default\": \"" + before + "\".");
   }
 }

@@ -6,54 +6,122 @@ import org.apache.avro.Schema;
 final class FieldRules {
   private FieldRules() {}
 
-  /** {@link Rule#FIELD_NO_DELETE}: old consumers need a value for every field they declare without a default. */
-  static void fieldNoDelete(Findings findings, Schema.Field removed, Schema record, Location at, String file) {
+  /**
+   * {@link Rule#FIELD_NO_DELETE}: old consumers need a value for every field they declare without a
+   * default.
+   */
+  static void fieldNoDelete(
+      Findings findings, Schema.Field removed, Schema record, Location at, String file) {
     if (removed.hasDefaultValue()) {
       return;
     }
-    findings.report(Rule.FIELD_NO_DELETE, Finding.Direction.OLD_READS_NEW, file, at.child(removed.name()),
-        "field \"" + removed.name() + "\" was removed from \"" + record.getName() + "\" without a default; "
-            + Finding.Direction.OLD_READS_NEW.consequence() + ".",
+    findings.report(
+        Rule.FIELD_NO_DELETE,
+        Finding.Direction.OLD_READS_NEW,
+        file,
+        at.child(removed.name()),
+        "field \""
+            + removed.name()
+            + "\" was removed from \""
+            + record.getName()
+            + "\" without a default; "
+            + Finding.Direction.OLD_READS_NEW.consequence()
+            + ".",
         "Restore it or give it a default.");
   }
 
-  /** {@link Rule#FIELD_NEW_HAS_DEFAULT}: new consumers need a value for the new field when reading old events. */
-  static void fieldNewHasDefault(Findings findings, Schema.Field added, Schema record, Location at, String file) {
+  /**
+   * {@link Rule#FIELD_NEW_HAS_DEFAULT}: new consumers need a value for the new field when reading
+   * old events.
+   */
+  static void fieldNewHasDefault(
+      Findings findings, Schema.Field added, Schema record, Location at, String file) {
     if (added.hasDefaultValue()) {
       return;
     }
-    findings.report(Rule.FIELD_NEW_HAS_DEFAULT, Finding.Direction.NEW_READS_OLD, file, at.child(added.name()),
-        "field \"" + added.name() + "\" was added to \"" + record.getName() + "\" without a default; "
-            + Finding.Direction.NEW_READS_OLD.consequence() + ".",
+    findings.report(
+        Rule.FIELD_NEW_HAS_DEFAULT,
+        Finding.Direction.NEW_READS_OLD,
+        file,
+        at.child(added.name()),
+        "field \""
+            + added.name()
+            + "\" was added to \""
+            + record.getName()
+            + "\" without a default; "
+            + Finding.Direction.NEW_READS_OLD.consequence()
+            + ".",
         "Give it a default (an optional field is a union [\"null\", ...] with default null).");
   }
 
-  /** {@link Rule#FIELD_RENAME_HAS_ALIAS}: a rename without an alias is a removal plus an addition. */
-  static void fieldRenameHasAlias(Findings findings, Schema.Field old, Schema.Field renamed, Schema record,
-      Location at, String file) {
+  /**
+   * {@link Rule#FIELD_RENAME_HAS_ALIAS}: a rename without an alias is a removal plus an addition.
+   */
+  static void fieldRenameHasAlias(
+      Findings findings,
+      Schema.Field old,
+      Schema.Field renamed,
+      Schema record,
+      Location at,
+      String file) {
     boolean newReadersBreak = !renamed.hasDefaultValue();
     boolean oldReadersBreak = !old.hasDefaultValue();
     if (!newReadersBreak && !oldReadersBreak) {
       return;
     }
-    Finding.Direction direction = newReadersBreak && oldReadersBreak ? Finding.Direction.BOTH
-        : newReadersBreak ? Finding.Direction.NEW_READS_OLD : Finding.Direction.OLD_READS_NEW;
-    findings.report(Rule.FIELD_RENAME_HAS_ALIAS, direction, file, at.child(renamed.name()),
-        "field \"" + old.name() + "\" in \"" + record.getName() + "\" was renamed to \"" + renamed.name()
-            + "\" without an alias; " + direction.consequence() + ".",
-        "Keep the name \"" + old.name() + "\"; a rename needs \"aliases\": [\"" + old.name()
+    Finding.Direction direction =
+        newReadersBreak && oldReadersBreak
+            ? Finding.Direction.BOTH
+            : newReadersBreak ? Finding.Direction.NEW_READS_OLD : Finding.Direction.OLD_READS_NEW;
+    findings.report(
+        Rule.FIELD_RENAME_HAS_ALIAS,
+        direction,
+        file,
+        at.child(renamed.name()),
+        "field \""
+            + old.name()
+            + "\" in \""
+            + record.getName()
+            + "\" was renamed to \""
+            + renamed.name()
+            + "\" without an alias; "
+            + direction.consequence()
+            + ".",
+        "Keep the name \""
+            + old.name()
+            + "\"; a rename needs \"aliases\": [\""
+            + old.name()
             + "\"] and, for old consumers, a released default on the old field.");
   }
 
-  /** {@link Rule#FIELD_NO_RENAME}: an alias is read by the schema that declares it, so only new consumers see it. */
-  static void fieldNoRename(Findings findings, Schema.Field old, Schema.Field renamed, Schema record,
-      Location at, String file) {
+  /**
+   * {@link Rule#FIELD_NO_RENAME}: an alias is read by the schema that declares it, so only new
+   * consumers see it.
+   */
+  static void fieldNoRename(
+      Findings findings,
+      Schema.Field old,
+      Schema.Field renamed,
+      Schema record,
+      Location at,
+      String file) {
     if (old.hasDefaultValue()) {
       return;
     }
-    findings.report(Rule.FIELD_NO_RENAME, Finding.Direction.OLD_READS_NEW, file, at.child(renamed.name()),
-        "field \"" + old.name() + "\" in \"" + record.getName() + "\" was renamed to \"" + renamed.name()
-            + "\" with an alias, which only new consumers read; " + Finding.Direction.OLD_READS_NEW.consequence() + ".",
+    findings.report(
+        Rule.FIELD_NO_RENAME,
+        Finding.Direction.OLD_READS_NEW,
+        file,
+        at.child(renamed.name()),
+        "field \""
+            + old.name()
+            + "\" in \""
+            + record.getName()
+            + "\" was renamed to \""
+            + renamed.name()
+            + "\" with an alias, which only new consumers read; "
+            + Finding.Direction.OLD_READS_NEW.consequence()
+            + ".",
         "Keep the name \"" + old.name() + "\", or add the new field next to it with a default.");
   }
 }

@@ -9,10 +9,12 @@ import java.util.Objects;
  * One incompatibility (or note) the gate found: which rule, where (subject, file, field path), who
  * breaks, against which releases, and a plain-words message with its fix. {@link #line()} renders
  * it the way people read it:
+ *
  * <pre>
  * schemas/events/StockLevelChanged.avsc: field "unitOfMeasure" was removed from "StockLevelChangedPayload"
  * without a default; old consumers can no longer read new events. Restore it or give it a default. (FIELD_NO_DELETE)
  * </pre>
+ *
  * Instances are immutable and thread-safe.
  */
 public final class Finding {
@@ -21,17 +23,29 @@ public final class Finding {
   public enum Severity {
     /** An incompatibility: the gate fails. */
     BREAKING,
-    /** An incompatibility that matches an entry of the approved-breaks file exactly: reported, does not fail. */
+    /**
+     * An incompatibility that matches an entry of the approved-breaks file exactly: reported, does
+     * not fail.
+     */
     APPROVED,
     /** Information only, for example a new event type that old consumers skip. */
     NOTE
   }
 
-  /** Which readers the change breaks; Avro resolves data with the reader's schema against the writer's. */
+  /**
+   * Which readers the change breaks; Avro resolves data with the reader's schema against the
+   * writer's.
+   */
   public enum Direction {
-    /** Consumers built on a release can no longer read events written with the working schema (forward). */
+    /**
+     * Consumers built on a release can no longer read events written with the working schema
+     * (forward).
+     */
     OLD_READS_NEW("old consumers can no longer read new events"),
-    /** Consumers built on the working schema can no longer read events written with a release (backward). */
+    /**
+     * Consumers built on the working schema can no longer read events written with a release
+     * (backward).
+     */
     NEW_READS_OLD("new consumers can no longer read old events"),
     /** Both of the above. */
     BOTH("old consumers can no longer read new events, nor new consumers old ones"),
@@ -69,8 +83,18 @@ public final class Finding {
   private final boolean acceptedByAvro;
   private final String approval;
 
-  Finding(Rule rule, Severity severity, Direction direction, String subject, String file, String path,
-      String message, String hint, List<String> against, boolean acceptedByAvro, String approval) {
+  Finding(
+      Rule rule,
+      Severity severity,
+      Direction direction,
+      String subject,
+      String file,
+      String path,
+      String message,
+      String hint,
+      List<String> against,
+      boolean acceptedByAvro,
+      String approval) {
     this.rule = Objects.requireNonNull(rule, "rule == null");
     this.severity = Objects.requireNonNull(severity, "severity == null");
     this.direction = Objects.requireNonNull(direction, "direction == null");
@@ -84,22 +108,52 @@ public final class Finding {
     this.approval = approval;
   }
 
-  static Finding of(Rule rule, Direction direction, String subject, String file, String path,
-      String message, String hint) {
+  static Finding of(
+      Rule rule,
+      Direction direction,
+      String subject,
+      String file,
+      String path,
+      String message,
+      String hint) {
     Severity severity = rule == Rule.EVENT_TYPE_NEW_IS_SKIPPED ? Severity.NOTE : Severity.BREAKING;
-    return new Finding(rule, severity, direction, subject, file, path, message, hint, List.of(), false, null);
+    return new Finding(
+        rule, severity, direction, subject, file, path, message, hint, List.of(), false, null);
   }
 
   Finding against(List<String> versions) {
-    return new Finding(rule, severity, direction, subject, file, path, message, hint, versions, acceptedByAvro, approval);
+    return new Finding(
+        rule,
+        severity,
+        direction,
+        subject,
+        file,
+        path,
+        message,
+        hint,
+        versions,
+        acceptedByAvro,
+        approval);
   }
 
   Finding acceptedByAvro(boolean accepted) {
-    return new Finding(rule, severity, direction, subject, file, path, message, hint, against, accepted, approval);
+    return new Finding(
+        rule, severity, direction, subject, file, path, message, hint, against, accepted, approval);
   }
 
   Finding approved(String approvalText) {
-    return new Finding(rule, Severity.APPROVED, direction, subject, file, path, message, hint, against, acceptedByAvro, approvalText);
+    return new Finding(
+        rule,
+        Severity.APPROVED,
+        direction,
+        subject,
+        file,
+        path,
+        message,
+        hint,
+        against,
+        acceptedByAvro,
+        approvalText);
   }
 
   /** The rule that produced this finding. */
@@ -118,20 +172,26 @@ public final class Finding {
   }
 
   /**
-   * The event type's full record name (its registry subject is {@code inventory.<env>.events-<name>}
-   * under TopicRecordNameStrategy); for AsyncAPI findings the channel or message; for approvals the
-   * approved subject.
+   * The event type's full record name (its registry subject is {@code
+   * inventory.<env>.events-<name>} under TopicRecordNameStrategy); for AsyncAPI findings the
+   * channel or message; for approvals the approved subject.
    */
   public String subject() {
     return subject;
   }
 
-  /** The file to change, relative to where the gate ran, for example {@code schemas/events/StockLevelChanged.avsc}. */
+  /**
+   * The file to change, relative to where the gate ran, for example {@code
+   * schemas/events/StockLevelChanged.avsc}.
+   */
   public String file() {
     return file;
   }
 
-  /** Dotted field path from the event's top-level record, for example {@code payload.batchInfo.batchId}; "" for the record itself. */
+  /**
+   * Dotted field path from the event's top-level record, for example {@code
+   * payload.batchInfo.batchId}; "" for the record itself.
+   */
   public String path() {
     return path;
   }
@@ -146,7 +206,10 @@ public final class Finding {
     return hint;
   }
 
-  /** The released versions (or registry versions, for example {@code registry v3}) the finding was found against. */
+  /**
+   * The released versions (or registry versions, for example {@code registry v3}) the finding was
+   * found against.
+   */
   public List<String> against() {
     return against;
   }
@@ -159,7 +222,10 @@ public final class Finding {
     return acceptedByAvro;
   }
 
-  /** The approval's reason and approver when {@link #severity()} is {@link Severity#APPROVED}, else null. */
+  /**
+   * The approval's reason and approver when {@link #severity()} is {@link Severity#APPROVED}, else
+   * null.
+   */
   public String approval() {
     return approval;
   }
@@ -175,10 +241,17 @@ public final class Finding {
       return false;
     }
     Finding that = (Finding) other;
-    return rule == that.rule && severity == that.severity && direction == that.direction
-        && subject.equals(that.subject) && file.equals(that.file) && path.equals(that.path)
-        && message.equals(that.message) && hint.equals(that.hint) && against.equals(that.against)
-        && acceptedByAvro == that.acceptedByAvro && Objects.equals(approval, that.approval);
+    return rule == that.rule
+        && severity == that.severity
+        && direction == that.direction
+        && subject.equals(that.subject)
+        && file.equals(that.file)
+        && path.equals(that.path)
+        && message.equals(that.message)
+        && hint.equals(that.hint)
+        && against.equals(that.against)
+        && acceptedByAvro == that.acceptedByAvro
+        && Objects.equals(approval, that.approval);
   }
 
   @Override

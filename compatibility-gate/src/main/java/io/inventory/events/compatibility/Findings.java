@@ -12,13 +12,29 @@ final class Findings {
     this.subject = subject;
   }
 
-  void report(Rule rule, Finding.Direction direction, String file, String path, String message, String hint) {
+  void report(
+      Rule rule,
+      Finding.Direction direction,
+      String file,
+      String path,
+      String message,
+      String hint) {
     findings.add(Finding.of(rule, direction, subject, file, path, message, hint));
   }
 
-  /** For what Avro's own check cannot see (logical types, enum defaults): marked as accepted by Avro whatever else changed. */
-  void reportBeyondAvro(Rule rule, Finding.Direction direction, String file, String path, String message, String hint) {
-    findings.add(Finding.of(rule, direction, subject, file, path, message, hint).acceptedByAvro(true));
+  /**
+   * For what Avro's own check cannot see (logical types, enum defaults): marked as accepted by Avro
+   * whatever else changed.
+   */
+  void reportBeyondAvro(
+      Rule rule,
+      Finding.Direction direction,
+      String file,
+      String path,
+      String message,
+      String hint) {
+    findings.add(
+        Finding.of(rule, direction, subject, file, path, message, hint).acceptedByAvro(true));
   }
 
   String subject() {

@@ -8,31 +8,43 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line of {@link CompatibilityGate}: parses options, runs the gate, writes the reports. */
+/**
+ * The command line of {@link CompatibilityGate}: parses options, runs the gate, writes the reports.
+ */
 final class GateCommand {
   private GateCommand() {}
 
-  static final String USAGE = String.join("\n",
-      "Usage: CompatibilityGate [options]",
-      "Checks the working schemas against every release (FULL_TRANSITIVE) and exits 1 on any break.",
-      "  --schemas DIR              working schemas (common/, events/); default schemas",
-      "  --releases DIR             one sub-directory per release; default schemas/releases",
-      "  --release VERSION=DIR      one more release (repeatable)",
-      "  --asyncapi FILE            AsyncAPI document; default asyncapi.yaml when it exists",
-      "  --approved-breaks FILE     reviewed approvals; default schemas/releases/approved-breaks.yaml when it exists",
-      "  --format FORMAT            text|json|junit|github on standard output; default text",
-      "  --output FILE              write the --format report to FILE instead (a text summary still goes to standard output)",
-      "  --report FORMAT=FILE       also write FORMAT to FILE (repeatable), e.g. junit=target/TEST-compat.xml",
-      "  --registry URL             also check the versions registered in a Confluent-API registry",
-      "                             (Apicurio: http://host:port/apis/ccompat/v7)",
-      "  --registry-user USER       basic auth user; default $SCHEMA_REGISTRY_USER",
-      "  --registry-password PASS   basic auth password; default $SCHEMA_REGISTRY_PASSWORD",
-      "  --subject-pattern REGEX    registry subjects of the channel; default " + CompatibilityGate.DEFAULT_SUBJECT_PATTERN,
-      "  --release-as VERSION       after a passing check, freeze the working schemas and asyncapi.yaml",
-      "                             as <releases>/VERSION (the release step); refuses on a break",
-      "  --list-rules               print the rules and exit",
-      "  --help                     print this and exit",
-      "Exit codes: 0 passed, 1 breaking changes, 2 usage or I/O error.");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: CompatibilityGate [options]",
+          "Checks the working schemas against every release (FULL_TRANSITIVE) and exits 1 on any"
+              + " break.",
+          "  --schemas DIR              working schemas (common/, events/); default schemas",
+          "  --releases DIR             one sub-directory per release; default schemas/releases",
+          "  --release VERSION=DIR      one more release (repeatable)",
+          "  --asyncapi FILE            AsyncAPI document; default asyncapi.yaml when it exists",
+          "  --approved-breaks FILE     reviewed approvals; default"
+              + " schemas/releases/approved-breaks.yaml when it exists",
+          "  --format FORMAT            text|json|junit|github on standard output; default text",
+          "  --output FILE              write the --format report to FILE instead (a text summary"
+              + " still goes to standard output)",
+          "  --report FORMAT=FILE       also write FORMAT to FILE (repeatable), e.g."
+              + " junit=target/TEST-compat.xml",
+          "  --registry URL             also check the versions registered in a Confluent-API"
+              + " registry",
+          "                             (Apicurio: http://host:port/apis/ccompat/v7)",
+          "  --registry-user USER       basic auth user; default $SCHEMA_REGISTRY_USER",
+          "  --registry-password PASS   basic auth password; default $SCHEMA_REGISTRY_PASSWORD",
+          "  --subject-pattern REGEX    registry subjects of the channel; default "
+              + CompatibilityGate.DEFAULT_SUBJECT_PATTERN,
+          "  --release-as VERSION       after a passing check, freeze the working schemas and"
+              + " asyncapi.yaml",
+          "                             as <releases>/VERSION (the release step); refuses on a"
+              + " break",
+          "  --list-rules               print the rules and exit",
+          "  --help                     print this and exit",
+          "Exit codes: 0 passed, 1 breaking changes, 2 usage or I/O error.");
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     try {
@@ -66,7 +78,9 @@ final class GateCommand {
           return 0;
         case "--list-rules":
           for (Rule rule : Rule.values()) {
-            out.printf("%-28s %s%s%n", rule.id(), rule.purpose(), rule.beyondAvro() ? " [beyond Avro]" : "");
+            out.printf(
+                "%-28s %s%s%n",
+                rule.id(), rule.purpose(), rule.beyondAvro() ? " [beyond Avro]" : "");
           }
           return 0;
         case "--schemas":
@@ -115,8 +129,11 @@ final class GateCommand {
     if (!Files.isDirectory(schemas)) {
       throw new IllegalArgumentException("no schemas directory at " + schemas.toAbsolutePath());
     }
-    CompatibilityGate.Builder builder = CompatibilityGate.newBuilder().schemas(schemas).releases(releases)
-        .subjectPattern(subjectPattern);
+    CompatibilityGate.Builder builder =
+        CompatibilityGate.newBuilder()
+            .schemas(schemas)
+            .releases(releases)
+            .subjectPattern(subjectPattern);
     for (String[] release : extraReleases) {
       builder.release(release[0], Path.of(release[1]));
     }
@@ -150,7 +167,10 @@ final class GateCommand {
     }
     if (!report.passed()) {
       if (releaseAs != null) {
-        err.println("compatibility gate: release " + releaseAs + " not created: fix or approve the breaks above first.");
+        err.println(
+            "compatibility gate: release "
+                + releaseAs
+                + " not created: fix or approve the breaks above first.");
       }
       return 1;
     }

@@ -2,7 +2,8 @@ package io.inventory.events.compatibility;
 
 /**
  * Where the walk is inside one event type: the dotted field path, the field and the record that
- * declares it, and that record's file; {@code wrapper} says whether the type sits in an array or map.
+ * declares it, and that record's file; {@code wrapper} says whether the type sits in an array or
+ * map.
  */
 record Location(String path, String field, String owner, String ownerFile, String wrapper) {
 
@@ -11,20 +12,36 @@ record Location(String path, String field, String owner, String ownerFile, Strin
   }
 
   Location field(String fieldName, String ownerRecord, String file) {
-    return new Location(path.isEmpty() ? fieldName : path + "." + fieldName, fieldName, ownerRecord, file, "");
+    return new Location(
+        path.isEmpty() ? fieldName : path + "." + fieldName, fieldName, ownerRecord, file, "");
   }
 
   Location items() {
-    return new Location(path + "[]", field, owner, ownerFile, wrapper.isEmpty() ? "the items of " : wrapper + "items of ");
+    return new Location(
+        path + "[]",
+        field,
+        owner,
+        ownerFile,
+        wrapper.isEmpty() ? "the items of " : wrapper + "items of ");
   }
 
   Location values() {
-    return new Location(path + "{}", field, owner, ownerFile, wrapper.isEmpty() ? "the values of " : wrapper + "values of ");
+    return new Location(
+        path + "{}",
+        field,
+        owner,
+        ownerFile,
+        wrapper.isEmpty() ? "the values of " : wrapper + "values of ");
   }
 
-  /** For example {@code field "quantity" in "StockAdjustedPayload"} or {@code record "StockAdjusted"}. */
+  /**
+   * For example {@code field "quantity" in "StockAdjustedPayload"} or {@code record
+   * "StockAdjusted"}.
+   */
   String describe() {
-    return field == null ? wrapper + "record \"" + owner + "\"" : wrapper + "field \"" + field + "\" in \"" + owner + "\"";
+    return field == null
+        ? wrapper + "record \"" + owner + "\""
+        : wrapper + "field \"" + field + "\" in \"" + owner + "\"";
   }
 
   /** The path of a child field that is not declared on this location's type, e.g. a removed one. */

@@ -23,16 +23,22 @@ final class RegistryClient {
   record Verdict(boolean compatible, List<String> messages) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String baseUrl;
   private final String authorization;
 
   RegistryClient(URI baseUrl, String user, String password) {
     String url = baseUrl.toString();
     this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    this.authorization = user == null ? null
-        : "Basic " + Base64.getEncoder().encodeToString((user + ":" + (password == null ? "" : password))
-            .getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        user == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (user + ":" + (password == null ? "" : password))
+                            .getBytes(StandardCharsets.UTF_8));
   }
 
   List<String> subjects() {
@@ -43,23 +49,37 @@ final class RegistryClient {
 
   List<Integer> versions(String subject) {
     List<Integer> versions = new ArrayList<>();
-    get("/subjects/" + encode(subject) + "/versions").forEach(version -> versions.add(version.asInt()));
+    get("/subjects/" + encode(subject) + "/versions")
+        .forEach(version -> versions.add(version.asInt()));
     return versions;
   }
 
   Version version(String subject, int version) {
     JsonNode node = get("/subjects/" + encode(subject) + "/versions/" + version);
-    return new Version(node.path("version").asInt(version), node.path("id").asInt(),
-        node.path("schemaType").asText("AVRO"), node.path("schema").asText());
+    return new Version(
+        node.path("version").asInt(version),
+        node.path("id").asInt(),
+        node.path("schemaType").asText("AVRO"),
+        node.path("schema").asText());
   }
 
-  /** {@code POST /compatibility/subjects/{subject}/versions/latest?verbose=true}, under the subject's own rule. */
+  /**
+   * {@code POST /compatibility/subjects/{subject}/versions/latest?verbose=true}, under the
+   * subject's own rule.
+   */
   Verdict testCompatibility(String subject, String schema) {
     ObjectNode body = JSON.createObjectNode().put("schema", schema).put("schemaType", "AVRO");
-    JsonNode node = send(HttpRequest.newBuilder(URI.create(baseUrl + "/compatibility/subjects/" + encode(subject)
-            + "/versions/latest?verbose=true"))
-        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "POST /compatibility/subjects/" + subject);
+    JsonNode node =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        baseUrl
+                            + "/compatibility/subjects/"
+                            + encode(subject)
+                            + "/versions/latest?verbose=true"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+            "POST /compatibility/subjects/" + subject);
     List<String> messages = new ArrayList<>();
     node.path("messages").forEach(message -> messages.add(message.asText()));
     return new Verdict(node.path("is_compatible").asBoolean(false), messages);
@@ -70,19 +90,30 @@ final class RegistryClient {
   }
 
   private JsonNode send(HttpRequest.Builder request, String what) {
-    request.header("Accept", "application/vnd.schemaregistry.v1+json, application/json").timeout(Duration.ofSeconds(30));
+    request
+        .header("Accept", "application/vnd.schemaregistry.v1+json, application/json")
+        .timeout(Duration.ofSeconds(30));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException("Schema registry " + baseUrl + " answered " + what + " with HTTP "
-            + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            "Schema registry "
+                + baseUrl
+                + " answered "
+                + what
+                + " with HTTP "
+                + response.statusCode()
+                + ": "
+                + response.body());
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new UncheckedIOException("Schema registry " + baseUrl + " did not answer " + what + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Schema registry " + baseUrl + " did not answer " + what + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while calling " + what, e);

@@ -13,15 +13,22 @@ import java.util.stream.Stream;
 final class ReleaseSnapshot {
   private ReleaseSnapshot() {}
 
-  /** @throws IllegalArgumentException when the release exists already (releases are never rewritten) */
+  /**
+   * @throws IllegalArgumentException when the release exists already (releases are never rewritten)
+   */
   static Path create(String version, Path schemas, Path releases, Path asyncApi) {
     if (!version.matches("\\d+\\.\\d+\\.\\d+([-.][0-9A-Za-z.]+)?")) {
-      throw new IllegalArgumentException("release version \"" + version + "\" is not MAJOR.MINOR.PATCH");
+      throw new IllegalArgumentException(
+          "release version \"" + version + "\" is not MAJOR.MINOR.PATCH");
     }
     Path target = releases.resolve(version);
     if (Files.exists(target)) {
-      throw new IllegalArgumentException("release " + version + " exists already at " + target
-          + "; releases are frozen, pick the next version");
+      throw new IllegalArgumentException(
+          "release "
+              + version
+              + " exists already at "
+              + target
+              + "; releases are frozen, pick the next version");
     }
     try {
       for (String part : new String[] {"common", "events"}) {

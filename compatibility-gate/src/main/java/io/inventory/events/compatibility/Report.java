@@ -19,9 +19,14 @@ public final class Report {
     TEXT,
     /** For CI tools: every finding with all its fields. */
     JSON,
-    /** JUnit XML: one test case per rule, a failed one per break; CI servers show it as a test report. */
+    /**
+     * JUnit XML: one test case per rule, a failed one per break; CI servers show it as a test
+     * report.
+     */
     JUNIT,
-    /** GitHub Actions workflow commands ({@code ::error file=...::}) that annotate the pull request. */
+    /**
+     * GitHub Actions workflow commands ({@code ::error file=...::}) that annotate the pull request.
+     */
     GITHUB;
 
     /** Parses {@code text}, {@code json}, {@code junit} or {@code github}, ignoring case. */
@@ -29,7 +34,8 @@ public final class Report {
       try {
         return valueOf(name.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Unknown report format \"" + name + "\"; use text, json, junit or github.");
+        throw new IllegalArgumentException(
+            "Unknown report format \"" + name + "\"; use text, json, junit or github.");
       }
     }
   }
@@ -69,7 +75,10 @@ public final class Report {
     return breaks().isEmpty();
   }
 
-  /** What was compared, for example {@code release 1.0.0} or {@code registry subject inventory.dev.events-... v2}. */
+  /**
+   * What was compared, for example {@code release 1.0.0} or {@code registry subject
+   * inventory.dev.events-... v2}.
+   */
   public List<String> checked() {
     return checked;
   }

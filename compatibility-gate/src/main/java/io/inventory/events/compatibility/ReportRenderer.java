@@ -22,45 +22,54 @@ final class ReportRenderer {
     for (String verdict : report.registryVerdicts()) {
       out.append("registry: ").append(verdict).append('\n');
     }
-    out.append(report.passed() ? "PASSED" : "FAILED").append(": ")
-        .append(count(report.breaks().size(), "breaking change")).append(", ")
-        .append(report.approved().size()).append(" approved, ")
+    out.append(report.passed() ? "PASSED" : "FAILED")
+        .append(": ")
+        .append(count(report.breaks().size(), "breaking change"))
+        .append(", ")
+        .append(report.approved().size())
+        .append(" approved, ")
         .append(count(report.notes().size(), "note"))
-        .append(" (FULL_TRANSITIVE against ").append(report.checked().isEmpty() ? "nothing" : String.join(", ", report.checked()))
+        .append(" (FULL_TRANSITIVE against ")
+        .append(report.checked().isEmpty() ? "nothing" : String.join(", ", report.checked()))
         .append(").\n");
     return out.toString();
   }
 
-  private static void section(StringBuilder out, String title, List<Finding> findings, boolean withApproval) {
+  private static void section(
+      StringBuilder out, String title, List<Finding> findings, boolean withApproval) {
     if (findings.isEmpty()) {
       return;
     }
     out.append(title).append(":\n");
     // One line per incompatibility; the event types and releases it affects are listed under it.
     Map<String, List<Finding>> byLine = new LinkedHashMap<>();
-    findings.forEach(finding -> byLine.computeIfAbsent(finding.line(), line -> new ArrayList<>()).add(finding));
-    byLine.forEach((line, same) -> {
-      out.append(line).append('\n');
-      for (Finding finding : same) {
-        if (finding.path().isEmpty() && finding.against().isEmpty() && finding.approval() == null) {
-          continue; // the line says it all
-        }
-        out.append("    at ").append(finding.subject());
-        if (!finding.path().isEmpty()) {
-          out.append(' ').append(finding.path());
-        }
-        if (!finding.against().isEmpty()) {
-          out.append(", against ").append(String.join(", ", finding.against()));
-        }
-        if (finding.acceptedByAvro() && finding.direction() != Finding.Direction.NONE) {
-          out.append(" (Avro's own check accepts this)");
-        }
-        out.append('\n');
-        if (withApproval && finding.approval() != null) {
-          out.append("    approved: ").append(finding.approval()).append('\n');
-        }
-      }
-    });
+    findings.forEach(
+        finding -> byLine.computeIfAbsent(finding.line(), line -> new ArrayList<>()).add(finding));
+    byLine.forEach(
+        (line, same) -> {
+          out.append(line).append('\n');
+          for (Finding finding : same) {
+            if (finding.path().isEmpty()
+                && finding.against().isEmpty()
+                && finding.approval() == null) {
+              continue; // the line says it all
+            }
+            out.append("    at ").append(finding.subject());
+            if (!finding.path().isEmpty()) {
+              out.append(' ').append(finding.path());
+            }
+            if (!finding.against().isEmpty()) {
+              out.append(", against ").append(String.join(", ", finding.against()));
+            }
+            if (finding.acceptedByAvro() && finding.direction() != Finding.Direction.NONE) {
+              out.append(" (Avro's own check accepts this)");
+            }
+            out.append('\n');
+            if (withApproval && finding.approval() != null) {
+              out.append("    approved: ").append(finding.approval()).append('\n');
+            }
+          }
+        });
   }
 
   private static String count(int n, String noun) {
@@ -118,38 +127,83 @@ final class ReportRenderer {
       }
       for (Finding finding : breaks) {
         failures++;
-        cases.add("  <testcase classname=\"" + xml(finding.file()) + "\" name=\"" + xml(rule.id() + " " + finding.subject()
-            + (finding.path().isEmpty() ? "" : " " + finding.path())) + "\">\n"
-            + "    <failure message=\"" + xml(finding.line()) + "\" type=\"" + rule.id() + "\">" + xml(detail(finding))
-            + "</failure>\n  </testcase>");
+        cases.add(
+            "  <testcase classname=\""
+                + xml(finding.file())
+                + "\" name=\""
+                + xml(
+                    rule.id()
+                        + " "
+                        + finding.subject()
+                        + (finding.path().isEmpty() ? "" : " " + finding.path()))
+                + "\">\n"
+                + "    <failure message=\""
+                + xml(finding.line())
+                + "\" type=\""
+                + rule.id()
+                + "\">"
+                + xml(detail(finding))
+                + "</failure>\n  </testcase>");
       }
       if (breaks.isEmpty()) {
         StringBuilder out = new StringBuilder();
-        others.forEach(finding -> out.append(finding.severity()).append(": ").append(finding.line()).append('\n'));
-        cases.add("  <testcase classname=\"compatibility-gate\" name=\"" + rule.id() + "\">"
-            + (out.length() == 0 ? "" : "\n    <system-out>" + xml(out.toString()) + "</system-out>\n  ")
-            + "</testcase>");
+        others.forEach(
+            finding ->
+                out.append(finding.severity()).append(": ").append(finding.line()).append('\n'));
+        cases.add(
+            "  <testcase classname=\"compatibility-gate\" name=\""
+                + rule.id()
+                + "\">"
+                + (out.length() == 0
+                    ? ""
+                    : "\n    <system-out>" + xml(out.toString()) + "</system-out>\n  ")
+                + "</testcase>");
       }
     }
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + "<testsuite name=\"compatibility-gate\" tests=\"" + cases.size() + "\" failures=\"" + failures
-        + "\" errors=\"0\" skipped=\"0\">\n" + String.join("\n", cases) + "\n</testsuite>\n";
+        + "<testsuite name=\"compatibility-gate\" tests=\""
+        + cases.size()
+        + "\" failures=\""
+        + failures
+        + "\" errors=\"0\" skipped=\"0\">\n"
+        + String.join("\n", cases)
+        + "\n</testsuite>\n";
   }
 
   private static String detail(Finding finding) {
-    return finding.line() + "\nsubject: " + finding.subject() + "\npath: " + finding.path() + "\ndirection: "
-        + finding.direction() + "\nagainst: " + String.join(", ", finding.against());
+    return finding.line()
+        + "\nsubject: "
+        + finding.subject()
+        + "\npath: "
+        + finding.path()
+        + "\ndirection: "
+        + finding.direction()
+        + "\nagainst: "
+        + String.join(", ", finding.against());
   }
 
   static String github(Report report) {
     StringBuilder out = new StringBuilder();
     for (Finding finding : report.findings()) {
-      String command = finding.severity() == Finding.Severity.BREAKING ? "error"
-          : finding.severity() == Finding.Severity.APPROVED ? "warning" : "notice";
-      out.append("::").append(command).append(" file=").append(property(finding.file()))
-          .append(",title=").append(property(finding.rule().id())).append("::")
-          .append(data(finding.message() + " " + finding.hint()
-              + (finding.against().isEmpty() ? "" : " (against " + String.join(", ", finding.against()) + ")")))
+      String command =
+          finding.severity() == Finding.Severity.BREAKING
+              ? "error"
+              : finding.severity() == Finding.Severity.APPROVED ? "warning" : "notice";
+      out.append("::")
+          .append(command)
+          .append(" file=")
+          .append(property(finding.file()))
+          .append(",title=")
+          .append(property(finding.rule().id()))
+          .append("::")
+          .append(
+              data(
+                  finding.message()
+                      + " "
+                      + finding.hint()
+                      + (finding.against().isEmpty()
+                          ? ""
+                          : " (against " + String.join(", ", finding.against()) + ")")))
           .append('\n');
     }
     return out.toString();
@@ -164,6 +218,10 @@ final class ReportRenderer {
   }
 
   private static String xml(String value) {
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return value
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -13,10 +13,10 @@ import org.apache.avro.SchemaNormalization;
 
 /**
  * Walks a released and a working version of one event type side by side, pairing records, fields,
- * union branches, enums and primitives the way Avro's resolution pairs them, and hands every pair to
- * the rule handlers. Pairing union branches by name is what lets a break inside a nullable nested
- * record be named by its field path, where Avro reports only a missing union branch. Avro's own
- * verdict is then checked for both directions: anything it rejects that no rule named becomes a
+ * union branches, enums and primitives the way Avro's resolution pairs them, and hands every pair
+ * to the rule handlers. Pairing union branches by name is what lets a break inside a nullable
+ * nested record be named by its field path, where Avro reports only a missing union branch. Avro's
+ * own verdict is then checked for both directions: anything it rejects that no rule named becomes a
  * {@link Rule#SCHEMA_AVRO_RESOLVES} finding, so the gate never passes what Avro rejects.
  */
 final class SchemaDiff {
@@ -32,14 +32,19 @@ final class SchemaDiff {
   }
 
   /** All findings for one event type, released {@code old} against working {@code current}. */
-  static List<Finding> compare(String subject, Schema old, Schema current, SchemaSet oldSet, SchemaSet newSet) {
+  static List<Finding> compare(
+      String subject, Schema old, Schema current, SchemaSet oldSet, SchemaSet newSet) {
     Findings findings = new Findings(subject);
     String file = newSet.eventFile(current.getFullName());
-    new SchemaDiff(oldSet, newSet, findings).compare(old, current, Location.root(current.getName(), file));
+    new SchemaDiff(oldSet, newSet, findings)
+        .compare(old, current, Location.root(current.getName(), file));
 
-    SchemaCompatibility.SchemaPairCompatibility backward = SchemaCompatibility.checkReaderWriterCompatibility(current, old);
-    SchemaCompatibility.SchemaPairCompatibility forward = SchemaCompatibility.checkReaderWriterCompatibility(old, current);
-    boolean backwardOk = backward.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
+    SchemaCompatibility.SchemaPairCompatibility backward =
+        SchemaCompatibility.checkReaderWriterCompatibility(current, old);
+    SchemaCompatibility.SchemaPairCompatibility forward =
+        SchemaCompatibility.checkReaderWriterCompatibility(old, current);
+    boolean backwardOk =
+        backward.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
     boolean forwardOk = forward.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
     Finding.Direction named = Finding.Direction.NONE;
     for (Finding finding : findings.all()) {
@@ -48,14 +53,17 @@ final class SchemaDiff {
       }
     }
     if (!backwardOk && !covers(named, Finding.Direction.NEW_READS_OLD)) {
-      AvroRules.schemaAvroResolves(findings, Finding.Direction.NEW_READS_OLD, backward, current, file);
+      AvroRules.schemaAvroResolves(
+          findings, Finding.Direction.NEW_READS_OLD, backward, current, file);
     }
     if (!forwardOk && !covers(named, Finding.Direction.OLD_READS_NEW)) {
       AvroRules.schemaAvroResolves(findings, Finding.Direction.OLD_READS_NEW, forward, old, file);
     }
     List<Finding> result = new ArrayList<>();
     for (Finding finding : findings.all()) {
-      result.add(finding.acceptedByAvro(finding.acceptedByAvro() || accepted(finding.direction(), backwardOk, forwardOk)));
+      result.add(
+          finding.acceptedByAvro(
+              finding.acceptedByAvro() || accepted(finding.direction(), backwardOk, forwardOk)));
     }
     return result;
   }
@@ -69,7 +77,8 @@ final class SchemaDiff {
     return named == needed || named == Finding.Direction.BOTH;
   }
 
-  private static boolean accepted(Finding.Direction direction, boolean backwardOk, boolean forwardOk) {
+  private static boolean accepted(
+      Finding.Direction direction, boolean backwardOk, boolean forwardOk) {
     switch (direction) {
       case OLD_READS_NEW:
         return forwardOk;
@@ -95,21 +104,23 @@ final class SchemaDiff {
       case RECORD:
         compareRecord(old, current, at);
         break;
-      case ENUM: {
-        String file = newSet.typeFile(current.getFullName(), at.ownerFile());
-        NameRules.recordSameName(findings, old, current, at, file);
-        EnumRules.enumSymbolNoDelete(findings, old, current, at, file);
-        EnumRules.enumSymbolAddHasDefault(findings, old, current, at, file);
-        EnumRules.enumDefaultNoDelete(findings, old, current, at, file);
-        break;
-      }
-      case FIXED: {
-        String file = newSet.typeFile(current.getFullName(), at.ownerFile());
-        NameRules.recordSameName(findings, old, current, at, file);
-        TypeRules.fixedSameSize(findings, old, current, at, file);
-        TypeRules.fieldSameLogicalType(findings, old, current, at);
-        break;
-      }
+      case ENUM:
+        {
+          String file = newSet.typeFile(current.getFullName(), at.ownerFile());
+          NameRules.recordSameName(findings, old, current, at, file);
+          EnumRules.enumSymbolNoDelete(findings, old, current, at, file);
+          EnumRules.enumSymbolAddHasDefault(findings, old, current, at, file);
+          EnumRules.enumDefaultNoDelete(findings, old, current, at, file);
+          break;
+        }
+      case FIXED:
+        {
+          String file = newSet.typeFile(current.getFullName(), at.ownerFile());
+          NameRules.recordSameName(findings, old, current, at, file);
+          TypeRules.fixedSameSize(findings, old, current, at, file);
+          TypeRules.fieldSameLogicalType(findings, old, current, at);
+          break;
+        }
       case ARRAY:
         compare(old.getElementType(), current.getElementType(), at.items());
         break;
@@ -122,7 +133,8 @@ final class SchemaDiff {
   }
 
   private void compareRecord(Schema old, Schema current, Location at) {
-    String file = newSet.typeFile(current.getFullName(), oldSet.typeFile(old.getFullName(), at.ownerFile()));
+    String file =
+        newSet.typeFile(current.getFullName(), oldSet.typeFile(old.getFullName(), at.ownerFile()));
     NameRules.recordSameName(findings, old, current, at, file);
     String key = old.getFullName() + "->" + current.getFullName();
     if (!inProgress.add(key)) {
@@ -162,8 +174,12 @@ final class SchemaDiff {
     inProgress.remove(key);
   }
 
-  /** An added field that looks like {@code gone} under a new name: same shape, same place (or the only candidates). */
-  private static Schema.Field renameOf(Schema.Field gone, List<Schema.Field> removed, List<Schema.Field> added) {
+  /**
+   * An added field that looks like {@code gone} under a new name: same shape, same place (or the
+   * only candidates).
+   */
+  private static Schema.Field renameOf(
+      Schema.Field gone, List<Schema.Field> removed, List<Schema.Field> added) {
     for (Schema.Field field : added) {
       if (sameShape(gone.schema(), field.schema())
           && (field.pos() == gone.pos() || (removed.size() == 1 && added.size() == 1))) {
@@ -190,9 +206,14 @@ final class SchemaDiff {
         compare(branch, match, at);
       }
     }
-    if (unmatchedOld.size() == 1 && unmatchedNew.size() == 1
-        && old.getType() == Schema.Type.UNION && current.getType() == Schema.Type.UNION) {
-      compare(unmatchedOld.get(0), unmatchedNew.get(0), at); // one branch replaced by another: a type change
+    if (unmatchedOld.size() == 1
+        && unmatchedNew.size() == 1
+        && old.getType() == Schema.Type.UNION
+        && current.getType() == Schema.Type.UNION) {
+      compare(
+          unmatchedOld.get(0),
+          unmatchedNew.get(0),
+          at); // one branch replaced by another: a type change
       return;
     }
     TypeRules.unionBranchNoDelete(findings, old, current, unmatchedOld, at);
@@ -203,10 +224,16 @@ final class SchemaDiff {
     return schema.getType() == Schema.Type.UNION ? schema.getTypes() : List.of(schema);
   }
 
-  /** The branch Avro would resolve {@code branch} to: same full name, else same simple name or alias; same type when unnamed. */
+  /**
+   * The branch Avro would resolve {@code branch} to: same full name, else same simple name or
+   * alias; same type when unnamed.
+   */
   private static Schema match(Schema branch, List<Schema> candidates) {
     if (!Types.isNamed(branch)) {
-      return candidates.stream().filter(c -> c.getType() == branch.getType()).findFirst().orElse(null);
+      return candidates.stream()
+          .filter(c -> c.getType() == branch.getType())
+          .findFirst()
+          .orElse(null);
     }
     for (Schema candidate : candidates) {
       if (Types.isNamed(candidate) && candidate.getFullName().equals(branch.getFullName())) {
@@ -215,7 +242,8 @@ final class SchemaDiff {
     }
     for (Schema candidate : candidates) {
       if (candidate.getType() == branch.getType()
-          && (candidate.getName().equals(branch.getName()) || candidate.getAliases().contains(branch.getFullName()))) {
+          && (candidate.getName().equals(branch.getName())
+              || candidate.getAliases().contains(branch.getFullName()))) {
         return candidate;
       }
     }

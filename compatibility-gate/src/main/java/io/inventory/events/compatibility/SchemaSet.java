@@ -9,15 +9,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
 /**
- * One version of the contract's schemas: a directory laid out like {@code schemas/} ({@code common/}
- * then {@code events/}), every file parsed with one parser so shared names resolve. The top-level
- * records of {@code events/*.avsc} are the event types (one registry subject each).
+ * One version of the contract's schemas: a directory laid out like {@code schemas/} ({@code
+ * common/} then {@code events/}), every file parsed with one parser so shared names resolve. The
+ * top-level records of {@code events/*.avsc} are the event types (one registry subject each).
  */
 final class SchemaSet {
   private final String label;
@@ -28,8 +27,13 @@ final class SchemaSet {
   private final Map<String, String> typeFiles;
   private final List<Finding> parseFindings;
 
-  private SchemaSet(String label, String displayRoot, Map<String, Schema> events, Map<String, String> eventFiles,
-      Map<String, String> typeFiles, List<Finding> parseFindings) {
+  private SchemaSet(
+      String label,
+      String displayRoot,
+      Map<String, Schema> events,
+      Map<String, String> eventFiles,
+      Map<String, String> typeFiles,
+      List<Finding> parseFindings) {
     this.label = label;
     this.displayRoot = displayRoot;
     this.events = events;
@@ -43,7 +47,9 @@ final class SchemaSet {
     return new SchemaSet(label, "", Map.of(), Map.of(), Map.of(), List.of());
   }
 
-  /** Event types given directly as schemas (a registry's versions), with a display name for files. */
+  /**
+   * Event types given directly as schemas (a registry's versions), with a display name for files.
+   */
   static SchemaSet of(String label, Map<String, Schema> eventsByName, String file) {
     Map<String, String> files = new LinkedHashMap<>();
     eventsByName.keySet().forEach(name -> files.put(name, file));
@@ -51,16 +57,17 @@ final class SchemaSet {
   }
 
   /**
-   * Loads every {@code .avsc} under {@code directory/common} and {@code directory/events}, common first;
-   * a file that names a type defined by a later file is retried after it, so the order of files never
-   * matters. Files that do not parse become {@link Rule#SCHEMA_PARSES} findings.
+   * Loads every {@code .avsc} under {@code directory/common} and {@code directory/events}, common
+   * first; a file that names a type defined by a later file is retried after it, so the order of
+   * files never matters. Files that do not parse become {@link Rule#SCHEMA_PARSES} findings.
    *
    * @param displayRoot how findings spell {@code directory}, for example {@code schemas}
    */
   static SchemaSet load(String label, Path directory, String displayRoot) {
     List<Path> files;
     files = new ArrayList<>();
-    // Only common/ and events/: schemas/releases/ lives inside the working directory and is not part of it.
+    // Only common/ and events/: schemas/releases/ lives inside the working directory and is not
+    // part of it.
     for (String part : new String[] {"common", "events"}) {
       if (!Files.isDirectory(directory.resolve(part))) {
         continue;
@@ -81,7 +88,8 @@ final class SchemaSet {
       if (result.failedFile == null) {
         return result.toSet(label, directory, displayRoot, failures);
       }
-      // A file may name a type that a later file defines: retry it last with a fresh parser, at most
+      // A file may name a type that a later file defines: retry it last with a fresh parser, at
+      // most
       // once per file, before reporting it.
       Path failed = result.failedFile;
       if (!result.retryable || moves.merge(failed, 1, Integer::sum) > files.size()) {
@@ -126,7 +134,11 @@ final class SchemaSet {
     final String error;
     final boolean retryable;
 
-    Attempt(Map<Path, Schema> topLevel, Map<String, Path> definedIn, Path failedFile, String error,
+    Attempt(
+        Map<Path, Schema> topLevel,
+        Map<String, Path> definedIn,
+        Path failedFile,
+        String error,
         boolean retryable) {
       this.topLevel = topLevel;
       this.definedIn = definedIn;
@@ -140,18 +152,31 @@ final class SchemaSet {
       Map<String, String> eventFiles = new LinkedHashMap<>();
       Map<String, String> typeFiles = new LinkedHashMap<>();
       definedIn.forEach((name, file) -> typeFiles.put(name, display(directory, displayRoot, file)));
-      topLevel.forEach((file, schema) -> {
-        if (directory.relativize(file).startsWith("events") && schema.getType() == Schema.Type.RECORD) {
-          events.put(schema.getFullName(), schema);
-          eventFiles.put(schema.getFullName(), display(directory, "", file));
-        }
-      });
+      topLevel.forEach(
+          (file, schema) -> {
+            if (directory.relativize(file).startsWith("events")
+                && schema.getType() == Schema.Type.RECORD) {
+              events.put(schema.getFullName(), schema);
+              eventFiles.put(schema.getFullName(), display(directory, "", file));
+            }
+          });
       List<Finding> parseFindings = new ArrayList<>();
-      failures.forEach((file, error) -> parseFindings.add(Finding.of(Rule.SCHEMA_PARSES, Finding.Direction.NONE,
-          file.getFileName().toString().replace(".avsc", ""), display(directory, displayRoot, file), "",
-          "the schema did not parse: " + error + ";" + " no consumer can be generated from it.",
-          "Fix the schema so that Avro parses it.")));
-      SchemaSet set = new SchemaSet(label, displayRoot, events, eventFiles, typeFiles, parseFindings);
+      failures.forEach(
+          (file, error) ->
+              parseFindings.add(
+                  Finding.of(
+                      Rule.SCHEMA_PARSES,
+                      Finding.Direction.NONE,
+                      file.getFileName().toString().replace(".avsc", ""),
+                      display(directory, displayRoot, file),
+                      "",
+                      "the schema did not parse: "
+                          + error
+                          + ";"
+                          + " no consumer can be generated from it.",
+                      "Fix the schema so that Avro parses it.")));
+      SchemaSet set =
+          new SchemaSet(label, displayRoot, events, eventFiles, typeFiles, parseFindings);
       set.directory = directory;
       return set;
     }
@@ -172,7 +197,10 @@ final class SchemaSet {
     return events;
   }
 
-  /** The file that defines an event type, as findings spell it, for example {@code schemas/events/StockAdjusted.avsc}. */
+  /**
+   * The file that defines an event type, as findings spell it, for example {@code
+   * schemas/events/StockAdjusted.avsc}.
+   */
   String eventFile(String fullName) {
     String relative = eventFiles.get(fullName);
     return relative == null || displayRoot.isEmpty() ? relative : displayRoot + "/" + relative;
@@ -181,16 +209,25 @@ final class SchemaSet {
   /** The event type's file on disk, or null for sets that did not come from a directory. */
   Path eventPath(String fullName) {
     String relative = eventFiles.get(fullName);
-    return directory == null || relative == null ? null : directory.resolve(relative).toAbsolutePath().normalize();
+    return directory == null || relative == null
+        ? null
+        : directory.resolve(relative).toAbsolutePath().normalize();
   }
 
-  /** Where this set's event file would live in {@code other}'s layout: a removed event type is restored there. */
+  /**
+   * Where this set's event file would live in {@code other}'s layout: a removed event type is
+   * restored there.
+   */
   String eventFileIn(SchemaSet other, String fullName) {
     String relative = eventFiles.get(fullName);
-    return other.displayRoot.isEmpty() || relative.contains(":") ? relative : other.displayRoot + "/" + relative;
+    return other.displayRoot.isEmpty() || relative.contains(":")
+        ? relative
+        : other.displayRoot + "/" + relative;
   }
 
-  /** The file that defines a named type, falling back to {@code fallback} for types defined inline. */
+  /**
+   * The file that defines a named type, falling back to {@code fallback} for types defined inline.
+   */
   String typeFile(String fullName, String fallback) {
     return typeFiles.getOrDefault(fullName, fallback);
   }

@@ -11,7 +11,10 @@ import org.apache.avro.Schema;
 final class TypeRules {
   private TypeRules() {}
 
-  /** {@link Rule#FIELD_SAME_TYPE}: Avro's promotions (int → long → float → double, string ↔ bytes) work one way only. */
+  /**
+   * {@link Rule#FIELD_SAME_TYPE}: Avro's promotions (int → long → float → double, string ↔ bytes)
+   * work one way only.
+   */
   static void fieldSameType(Findings findings, Schema old, Schema current, Location at) {
     boolean newReadsOld = Types.canRead(current, old);
     boolean oldReadsNew = Types.canRead(old, current);
@@ -19,15 +22,34 @@ final class TypeRules {
       fieldSameLogicalType(findings, old, current, at);
       return;
     }
-    Finding.Direction direction = !newReadsOld && !oldReadsNew ? Finding.Direction.BOTH
-        : newReadsOld ? Finding.Direction.OLD_READS_NEW : Finding.Direction.NEW_READS_OLD;
-    findings.report(Rule.FIELD_SAME_TYPE, direction, at.ownerFile(), at.path(),
-        at.describe() + " changed type from " + Types.describe(old) + " to " + Types.describe(current) + "; "
-            + direction.consequence() + ".",
-        "Keep " + Types.describe(old) + ", or add a new field of type " + Types.describe(current) + " with a default.");
+    Finding.Direction direction =
+        !newReadsOld && !oldReadsNew
+            ? Finding.Direction.BOTH
+            : newReadsOld ? Finding.Direction.OLD_READS_NEW : Finding.Direction.NEW_READS_OLD;
+    findings.report(
+        Rule.FIELD_SAME_TYPE,
+        direction,
+        at.ownerFile(),
+        at.path(),
+        at.describe()
+            + " changed type from "
+            + Types.describe(old)
+            + " to "
+            + Types.describe(current)
+            + "; "
+            + direction.consequence()
+            + ".",
+        "Keep "
+            + Types.describe(old)
+            + ", or add a new field of type "
+            + Types.describe(current)
+            + " with a default.");
   }
 
-  /** {@link Rule#FIELD_SAME_LOGICAL_TYPE}: Avro resolves the underlying type and ignores what the number means. */
+  /**
+   * {@link Rule#FIELD_SAME_LOGICAL_TYPE}: Avro resolves the underlying type and ignores what the
+   * number means.
+   */
   static void fieldSameLogicalType(Findings findings, Schema old, Schema current, Location at) {
     String before = Types.logicalName(old);
     String after = Types.logicalName(current);
@@ -35,21 +57,43 @@ final class TypeRules {
       return;
     }
     Finding.Direction direction = Finding.Direction.BOTH;
-    String consequence = "Avro accepts this, but old consumers misread every new value and new consumers every old one";
-    if (old.getLogicalType() instanceof LogicalTypes.Decimal && current.getLogicalType() instanceof LogicalTypes.Decimal) {
+    String consequence =
+        "Avro accepts this, but old consumers misread every new value and new consumers every old"
+            + " one";
+    if (old.getLogicalType() instanceof LogicalTypes.Decimal
+        && current.getLogicalType() instanceof LogicalTypes.Decimal) {
       LogicalTypes.Decimal was = (LogicalTypes.Decimal) old.getLogicalType();
       LogicalTypes.Decimal now = (LogicalTypes.Decimal) current.getLogicalType();
       if (was.getScale() == now.getScale()) {
-        direction = now.getPrecision() < was.getPrecision() ? Finding.Direction.NEW_READS_OLD : Finding.Direction.OLD_READS_NEW;
-        consequence = direction == Finding.Direction.NEW_READS_OLD
-            ? "Avro accepts this, but new consumers may read old values with more digits than " + after + " holds"
-            : "Avro accepts this, but old consumers may read new values with more digits than " + before + " holds";
+        direction =
+            now.getPrecision() < was.getPrecision()
+                ? Finding.Direction.NEW_READS_OLD
+                : Finding.Direction.OLD_READS_NEW;
+        consequence =
+            direction == Finding.Direction.NEW_READS_OLD
+                ? "Avro accepts this, but new consumers may read old values with more digits than "
+                    + after
+                    + " holds"
+                : "Avro accepts this, but old consumers may read new values with more digits than "
+                    + before
+                    + " holds";
       }
     }
-    findings.reportBeyondAvro(Rule.FIELD_SAME_LOGICAL_TYPE, direction, at.ownerFile(), at.path(),
-        at.describe() + " changed logical type from " + (before == null ? "none" : before) + " to "
-            + (after == null ? "none" : after) + "; " + consequence + ".",
-        "Keep " + (before == null ? "the plain " + old.getType().getName() : before)
+    findings.reportBeyondAvro(
+        Rule.FIELD_SAME_LOGICAL_TYPE,
+        direction,
+        at.ownerFile(),
+        at.path(),
+        at.describe()
+            + " changed logical type from "
+            + (before == null ? "none" : before)
+            + " to "
+            + (after == null ? "none" : after)
+            + "; "
+            + consequence
+            + ".",
+        "Keep "
+            + (before == null ? "the plain " + old.getType().getName() : before)
             + ", or add a new field with the new logical type and a default.");
   }
 
@@ -58,8 +102,12 @@ final class TypeRules {
     return (before == null && "uuid".equals(after)) || ("uuid".equals(before) && after == null);
   }
 
-  /** {@link Rule#UNION_BRANCH_NO_ADD}: old consumers find no branch for a value written with the new one. */
-  static void unionBranchNoAdd(Findings findings, Schema old, Schema current, List<Schema> added, Location at) {
+  /**
+   * {@link Rule#UNION_BRANCH_NO_ADD}: old consumers find no branch for a value written with the new
+   * one.
+   */
+  static void unionBranchNoAdd(
+      Findings findings, Schema old, Schema current, List<Schema> added, Location at) {
     List<Schema> unreadable = new ArrayList<>();
     for (Schema branch : added) {
       if (!Types.canRead(old, branch)) {
@@ -69,14 +117,28 @@ final class TypeRules {
     if (unreadable.isEmpty()) {
       return;
     }
-    findings.report(Rule.UNION_BRANCH_NO_ADD, Finding.Direction.OLD_READS_NEW, at.ownerFile(), at.path(),
-        at.describe() + " changed type from " + Types.describe(old) + " to " + Types.describe(current)
-            + "; old consumers can no longer read new events whose value is " + names(unreadable) + ".",
+    findings.report(
+        Rule.UNION_BRANCH_NO_ADD,
+        Finding.Direction.OLD_READS_NEW,
+        at.ownerFile(),
+        at.path(),
+        at.describe()
+            + " changed type from "
+            + Types.describe(old)
+            + " to "
+            + Types.describe(current)
+            + "; old consumers can no longer read new events whose value is "
+            + names(unreadable)
+            + ".",
         "Keep " + Types.describe(old) + ", or add a new field with a default for the new values.");
   }
 
-  /** {@link Rule#UNION_BRANCH_NO_DELETE}: new consumers find no branch for a value written with the removed one. */
-  static void unionBranchNoDelete(Findings findings, Schema old, Schema current, List<Schema> removed, Location at) {
+  /**
+   * {@link Rule#UNION_BRANCH_NO_DELETE}: new consumers find no branch for a value written with the
+   * removed one.
+   */
+  static void unionBranchNoDelete(
+      Findings findings, Schema old, Schema current, List<Schema> removed, Location at) {
     List<Schema> unreadable = new ArrayList<>();
     for (Schema branch : removed) {
       if (!Types.canRead(current, branch)) {
@@ -86,20 +148,46 @@ final class TypeRules {
     if (unreadable.isEmpty()) {
       return;
     }
-    findings.report(Rule.UNION_BRANCH_NO_DELETE, Finding.Direction.NEW_READS_OLD, at.ownerFile(), at.path(),
-        at.describe() + " changed type from " + Types.describe(old) + " to " + Types.describe(current)
-            + "; new consumers can no longer read old events whose value is " + names(unreadable) + ".",
+    findings.report(
+        Rule.UNION_BRANCH_NO_DELETE,
+        Finding.Direction.NEW_READS_OLD,
+        at.ownerFile(),
+        at.path(),
+        at.describe()
+            + " changed type from "
+            + Types.describe(old)
+            + " to "
+            + Types.describe(current)
+            + "; new consumers can no longer read old events whose value is "
+            + names(unreadable)
+            + ".",
         "Keep the " + names(unreadable) + " branch in " + Types.describe(old) + ".");
   }
 
-  /** {@link Rule#FIXED_SAME_SIZE}: a fixed value is read as exactly its declared number of bytes. */
-  static void fixedSameSize(Findings findings, Schema old, Schema current, Location at, String file) {
+  /**
+   * {@link Rule#FIXED_SAME_SIZE}: a fixed value is read as exactly its declared number of bytes.
+   */
+  static void fixedSameSize(
+      Findings findings, Schema old, Schema current, Location at, String file) {
     if (old.getFixedSize() == current.getFixedSize()) {
       return;
     }
-    findings.report(Rule.FIXED_SAME_SIZE, Finding.Direction.BOTH, file, at.path(),
-        "fixed \"" + current.getName() + "\" (" + at.describe() + ") changed size from " + old.getFixedSize()
-            + " to " + current.getFixedSize() + " bytes; " + Finding.Direction.BOTH.consequence() + ".",
+    findings.report(
+        Rule.FIXED_SAME_SIZE,
+        Finding.Direction.BOTH,
+        file,
+        at.path(),
+        "fixed \""
+            + current.getName()
+            + "\" ("
+            + at.describe()
+            + ") changed size from "
+            + old.getFixedSize()
+            + " to "
+            + current.getFixedSize()
+            + " bytes; "
+            + Finding.Direction.BOTH.consequence()
+            + ".",
         "Keep " + old.getFixedSize() + " bytes, or add a new field with a new fixed type.");
   }
 

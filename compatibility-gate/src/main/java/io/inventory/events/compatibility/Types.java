@@ -10,11 +10,16 @@ import org.apache.avro.SchemaCompatibility;
 final class Types {
   private Types() {}
 
-  /** For example {@code int}, {@code long (timestamp-micros)}, {@code union [null, BatchInfo]}, {@code array<string>}. */
+  /**
+   * For example {@code int}, {@code long (timestamp-micros)}, {@code union [null, BatchInfo]},
+   * {@code array<string>}.
+   */
   static String describe(Schema schema) {
     switch (schema.getType()) {
       case UNION:
-        return "union [" + schema.getTypes().stream().map(Types::describe).collect(Collectors.joining(", ")) + "]";
+        return "union ["
+            + schema.getTypes().stream().map(Types::describe).collect(Collectors.joining(", "))
+            + "]";
       case RECORD:
       case ENUM:
         return schema.getName();
@@ -34,7 +39,10 @@ final class Types {
     return logical == null ? "" : " (" + logical + ")";
   }
 
-  /** The logical type with its parameters, for example {@code decimal(18,3)}; null when there is none. */
+  /**
+   * The logical type with its parameters, for example {@code decimal(18,3)}; null when there is
+   * none.
+   */
   static String logicalName(Schema schema) {
     LogicalType logical = schema.getLogicalType();
     if (logical instanceof LogicalTypes.Decimal) {
@@ -44,18 +52,23 @@ final class Types {
     if (logical != null) {
       return logical.getName();
     }
-    // Avro drops logical types it does not know (or whose parameters are invalid); the attribute is still a contract.
+    // Avro drops logical types it does not know (or whose parameters are invalid); the attribute is
+    // still a contract.
     return schema.getProp("logicalType");
   }
 
-  /** Avro's verdict: can a reader with schema {@code reader} decode data written with {@code writer}? */
+  /**
+   * Avro's verdict: can a reader with schema {@code reader} decode data written with {@code
+   * writer}?
+   */
   static boolean canRead(Schema reader, Schema writer) {
     return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
         == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
   }
 
   static boolean isNamed(Schema schema) {
-    return schema.getType() == Schema.Type.RECORD || schema.getType() == Schema.Type.ENUM
+    return schema.getType() == Schema.Type.RECORD
+        || schema.getType() == Schema.Type.ENUM
         || schema.getType() == Schema.Type.FIXED;
   }
 }

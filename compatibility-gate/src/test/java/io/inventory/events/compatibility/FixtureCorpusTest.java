@@ -22,7 +22,12 @@ class FixtureCorpusTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(FIXTURES)) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -39,7 +44,8 @@ class FixtureCorpusTest {
     Map<String, String> expected = new LinkedHashMap<>();
     for (String line : Files.readAllLines(FIXTURES.resolve(name).resolve("expected.txt"))) {
       if (!line.isBlank() && !line.startsWith("#")) {
-        expected.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).trim());
+        expected.put(
+            line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).trim());
       }
     }
     return expected;
@@ -66,10 +72,14 @@ class FixtureCorpusTest {
     String[] rulePathDirection = expected.get("finding").split(" ");
     assertThat(finding.rule().id()).isEqualTo(rulePathDirection[0]);
     assertThat(finding.direction().name()).isEqualTo(rulePathDirection[1]);
-    assertThat(finding.path()).isEqualTo(rulePathDirection[2].equals("-") ? "" : rulePathDirection[2]);
+    assertThat(finding.path())
+        .isEqualTo(rulePathDirection[2].equals("-") ? "" : rulePathDirection[2]);
     assertThat(finding.line()).isEqualTo(expected.get("message"));
-    assertThat(finding.acceptedByAvro()).as("accepted by Avro").isEqualTo(Boolean.parseBoolean(expected.get("acceptedByAvro")));
-    assertThat(finding.against()).isEqualTo(finding.severity() == Finding.Severity.NOTE ? List.of() : List.of("previous"));
+    assertThat(finding.acceptedByAvro())
+        .as("accepted by Avro")
+        .isEqualTo(Boolean.parseBoolean(expected.get("acceptedByAvro")));
+    assertThat(finding.against())
+        .isEqualTo(finding.severity() == Finding.Severity.NOTE ? List.of() : List.of("previous"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,7 +88,8 @@ class FixtureCorpusTest {
     for (Finding finding : check(name).findings()) {
       if (finding.acceptedByAvro() && finding.direction() != Finding.Direction.NONE) {
         assertThat(finding.rule().beyondAvro() || finding.rule() == Rule.RECORD_SAME_NAME)
-            .as(finding.toString()).isTrue();
+            .as(finding.toString())
+            .isTrue();
       }
     }
   }

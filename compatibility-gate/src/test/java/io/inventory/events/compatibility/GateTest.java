@@ -20,23 +20,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
-/** The gate around the rules: releases, approvals, the AsyncAPI document, report formats, the command line. */
+/**
+ * The gate around the rules: releases, approvals, the AsyncAPI document, report formats, the
+ * command line.
+ */
 class GateTest {
   static final Path FIXTURES = Path.of("src/test/resources/fixtures");
   static final Path REMOVED_FIELD = FIXTURES.resolve("field-removed-without-default");
-  static final String REMOVED_FIELD_LINE = "schemas/events/StockLevelChanged.avsc: field \"unitOfMeasure\" was removed from"
-      + " \"StockLevelChangedPayload\" without a default; old consumers can no longer read new events."
-      + " Restore it or give it a default. (FIELD_NO_DELETE)";
+  static final String REMOVED_FIELD_LINE =
+      "schemas/events/StockLevelChanged.avsc: field \"unitOfMeasure\" was removed from"
+          + " \"StockLevelChangedPayload\" without a default; old consumers can no longer read new"
+          + " events. Restore it or give it a default. (FIELD_NO_DELETE)";
 
   @TempDir Path temp;
 
   @Test
   void sameBreakAgainstSeveralReleasesIsOneFindingListingThemAll() {
-    Report report = CompatibilityGate.newBuilder()
-        .schemas(REMOVED_FIELD.resolve("current"), "schemas")
-        .release("1.0.0", REMOVED_FIELD.resolve("previous"))
-        .release("1.1.0", REMOVED_FIELD.resolve("previous"))
-        .build().check();
+    Report report =
+        CompatibilityGate.newBuilder()
+            .schemas(REMOVED_FIELD.resolve("current"), "schemas")
+            .release("1.0.0", REMOVED_FIELD.resolve("previous"))
+            .release("1.1.0", REMOVED_FIELD.resolve("previous"))
+            .build()
+            .check();
 
     assertThat(report.breaks()).hasSize(1);
     assertThat(report.breaks().get(0).against()).containsExactly("1.0.0", "1.1.0");
@@ -49,102 +55,166 @@ class GateTest {
     copy(REMOVED_FIELD.resolve("previous"), releases.resolve("1.10.0"));
     copy(REMOVED_FIELD.resolve("previous"), releases.resolve("1.2.0"));
 
-    Report report = CompatibilityGate.newBuilder().schemas(REMOVED_FIELD.resolve("current"), "schemas")
-        .releases(releases).build().check();
+    Report report =
+        CompatibilityGate.newBuilder()
+            .schemas(REMOVED_FIELD.resolve("current"), "schemas")
+            .releases(releases)
+            .build()
+            .check();
 
     assertThat(report.checked()).containsExactly("release 1.2.0", "release 1.10.0");
   }
 
   @Test
   void exactlyMatchingApprovalTurnsTheBreakIntoAnApprovedOneAndPasses() throws IOException {
-    Path approvals = write("approved.yaml", approval("io.inventory.events.avro.StockLevelChanged", "FIELD_NO_DELETE", "payload.unitOfMeasure"));
+    Path approvals =
+        write(
+            "approved.yaml",
+            approval(
+                "io.inventory.events.avro.StockLevelChanged",
+                "FIELD_NO_DELETE",
+                "payload.unitOfMeasure"));
 
     Report report = removedFieldGate(approvals).check();
 
     assertThat(report.passed()).isTrue();
-    assertThat(report.approved()).singleElement().satisfies(finding -> {
-      assertThat(finding.line()).isEqualTo(REMOVED_FIELD_LINE);
-      assertThat(finding.approval()).isEqualTo("Nobody reads it any more (approved by team-stock, 2026-11-24)");
-    });
+    assertThat(report.approved())
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.line()).isEqualTo(REMOVED_FIELD_LINE);
+              assertThat(finding.approval())
+                  .isEqualTo("Nobody reads it any more (approved by team-stock, 2026-11-24)");
+            });
   }
 
   @Test
   void approvalForAnotherPathIsStaleAndTheBreakStillFails() throws IOException {
-    Path approvals = write("approved.yaml", approval("io.inventory.events.avro.StockLevelChanged", "FIELD_NO_DELETE", "payload.unit"));
+    Path approvals =
+        write(
+            "approved.yaml",
+            approval(
+                "io.inventory.events.avro.StockLevelChanged", "FIELD_NO_DELETE", "payload.unit"));
 
     Report report = removedFieldGate(approvals).check();
 
     assertThat(report.passed()).isFalse();
-    assertThat(report.breaks()).extracting(f -> f.rule()).containsExactly(Rule.FIELD_NO_DELETE, Rule.APPROVAL_MATCHES_FINDING);
-    assertThat(report.breaks().get(1).line()).isEqualTo("approved.yaml: approval 1 (FIELD_NO_DELETE on"
-        + " \"io.inventory.events.avro.StockLevelChanged\" at \"payload.unit\") no longer matches any finding;"
-        + " a stale approval would silently approve a later break. Remove the approval, or correct its subject,"
-        + " rule and path to the finding's exact values. (APPROVAL_MATCHES_FINDING)");
+    assertThat(report.breaks())
+        .extracting(f -> f.rule())
+        .containsExactly(Rule.FIELD_NO_DELETE, Rule.APPROVAL_MATCHES_FINDING);
+    assertThat(report.breaks().get(1).line())
+        .isEqualTo(
+            "approved.yaml: approval 1 (FIELD_NO_DELETE on"
+                + " \"io.inventory.events.avro.StockLevelChanged\" at \"payload.unit\") no longer"
+                + " matches any finding; a stale approval would silently approve a later break."
+                + " Remove the approval, or correct its subject, rule and path to the finding's"
+                + " exact values. (APPROVAL_MATCHES_FINDING)");
   }
 
   @Test
   void approvalWithoutReasonIsRejectedNamingTheEntry() throws IOException {
-    Path approvals = write("approved.yaml", "approvals:\n  - subject: x\n    rule: FIELD_NO_DELETE\n    path: a\n    approvedBy: me\n");
+    Path approvals =
+        write(
+            "approved.yaml",
+            "approvals:\n"
+                + "  - subject: x\n"
+                + "    rule: FIELD_NO_DELETE\n"
+                + "    path: a\n"
+                + "    approvedBy: me\n");
 
     assertThatThrownBy(() -> removedFieldGate(approvals).check())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("approved.yaml: approval 1 has no \"reason\"; every approval needs subject, rule, path, reason and approvedBy.");
+        .hasMessage(
+            "approved.yaml: approval 1 has no \"reason\"; every approval needs subject, rule, path,"
+                + " reason and approvedBy.");
   }
 
   @Test
   void schemaThatDoesNotParseIsAFindingAndTheOthersAreStillChecked() throws IOException {
     Path working = temp.resolve("schemas");
     copy(REMOVED_FIELD.resolve("current"), working);
-    Files.writeString(working.resolve("events/Broken.avsc"), "{\"type\": \"record\", \"name\": \"Broken\", \"fields\": [{\"name\": \"a\", \"type\": \"NoSuchType\"}]}");
+    Files.writeString(
+        working.resolve("events/Broken.avsc"),
+        "{\"type\": \"record\", \"name\": \"Broken\", \"fields\": [{\"name\": \"a\", \"type\":"
+            + " \"NoSuchType\"}]}");
 
-    Report report = CompatibilityGate.newBuilder().schemas(working, "schemas")
-        .release("1.0.0", REMOVED_FIELD.resolve("previous")).build().check();
+    Report report =
+        CompatibilityGate.newBuilder()
+            .schemas(working, "schemas")
+            .release("1.0.0", REMOVED_FIELD.resolve("previous"))
+            .build()
+            .check();
 
-    assertThat(report.breaks()).extracting(f -> f.rule()).containsExactlyInAnyOrder(Rule.SCHEMA_PARSES, Rule.FIELD_NO_DELETE);
-    assertThat(report.breaks()).filteredOn(f -> f.rule() == Rule.SCHEMA_PARSES).singleElement()
+    assertThat(report.breaks())
+        .extracting(f -> f.rule())
+        .containsExactlyInAnyOrder(Rule.SCHEMA_PARSES, Rule.FIELD_NO_DELETE);
+    assertThat(report.breaks())
+        .filteredOn(f -> f.rule() == Rule.SCHEMA_PARSES)
+        .singleElement()
         .satisfies(f -> assertThat(f.file()).isEqualTo("schemas/events/Broken.avsc"));
   }
 
   @Test
   void asyncApiDocumentAgreesWithTheSchemasAndTheRelease() throws IOException {
-    Report report = asyncApiGate(Files.readString(Path.of("src/test/resources/asyncapi/asyncapi.yaml"))).check();
+    Report report =
+        asyncApiGate(Files.readString(Path.of("src/test/resources/asyncapi/asyncapi.yaml")))
+            .check();
 
     assertThat(report.findings()).isEmpty();
   }
 
   @Test
   void asyncApiChangesAgainstTheReleaseAndTheSchemasAreEachOneFinding() throws IOException {
-    String document = Files.readString(Path.of("src/test/resources/asyncapi/asyncapi.yaml"))
-        .replace("address: 'inventory.{env}.events'", "address: 'inventory.{env}.stock-events'")
-        .replace("enum: [dev, sit, prod]", "enum: [dev, sit]")
-        .replace("type: string\n            description: The payload's productId.", "type: string\n            description: The location.\n            format: locationId")
-        .replace("$ref: './schemas/events/LowStockAlert.avsc'", "$ref: './schemas/events/LowStock.avsc'");
+    String document =
+        Files.readString(Path.of("src/test/resources/asyncapi/asyncapi.yaml"))
+            .replace("address: 'inventory.{env}.events'", "address: 'inventory.{env}.stock-events'")
+            .replace("enum: [dev, sit, prod]", "enum: [dev, sit]")
+            .replace(
+                "type: string\n            description: The payload's productId.",
+                "type: string\n"
+                    + "            description: The location.\n"
+                    + "            format: locationId")
+            .replace(
+                "$ref: './schemas/events/LowStockAlert.avsc'",
+                "$ref: './schemas/events/LowStock.avsc'");
 
     Report report = asyncApiGate(document).check();
 
-    assertThat(report.breaks()).extracting(f -> f.rule() + " " + f.subject() + " " + f.path()).containsExactlyInAnyOrder(
-        "CHANNEL_SAME_ADDRESS inventoryEvents channels.inventoryEvents.address",
-        "CHANNEL_PARAMETER_NO_DELETE inventoryEvents channels.inventoryEvents.parameters.env",
-        "MESSAGE_SAME_KEY stockLevelChanged components.messages.stockLevelChanged.bindings.kafka.key",
-        "MESSAGE_SAME_KEY lowStockAlert components.messages.lowStockAlert.bindings.kafka.key",
-        "MESSAGE_HAS_SCHEMA lowStockAlert components.messages.lowStockAlert.payload",
-        "SCHEMA_HAS_MESSAGE io.inventory.events.avro.LowStockAlert ");
-    assertThat(report.breaks()).filteredOn(f -> f.rule() == Rule.CHANNEL_SAME_ADDRESS).singleElement()
-        .satisfies(f -> assertThat(f.line()).isEqualTo("asyncapi.yaml: the address of channel \"inventoryEvents\" changed from"
-            + " \"inventory.{env}.events\" to \"inventory.{env}.stock-events\"; producers and consumers built on 1.0.0 use"
-            + " another topic than new ones. Keep \"inventory.{env}.events\"; a new address is a new channel next to the old one."
-            + " (CHANNEL_SAME_ADDRESS)"));
+    assertThat(report.breaks())
+        .extracting(f -> f.rule() + " " + f.subject() + " " + f.path())
+        .containsExactlyInAnyOrder(
+            "CHANNEL_SAME_ADDRESS inventoryEvents channels.inventoryEvents.address",
+            "CHANNEL_PARAMETER_NO_DELETE inventoryEvents channels.inventoryEvents.parameters.env",
+            "MESSAGE_SAME_KEY stockLevelChanged"
+                + " components.messages.stockLevelChanged.bindings.kafka.key",
+            "MESSAGE_SAME_KEY lowStockAlert components.messages.lowStockAlert.bindings.kafka.key",
+            "MESSAGE_HAS_SCHEMA lowStockAlert components.messages.lowStockAlert.payload",
+            "SCHEMA_HAS_MESSAGE io.inventory.events.avro.LowStockAlert ");
+    assertThat(report.breaks())
+        .filteredOn(f -> f.rule() == Rule.CHANNEL_SAME_ADDRESS)
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.line())
+                    .isEqualTo(
+                        "asyncapi.yaml: the address of channel \"inventoryEvents\" changed from"
+                            + " \"inventory.{env}.events\" to \"inventory.{env}.stock-events\";"
+                            + " producers and consumers built on 1.0.0 use another topic than new"
+                            + " ones. Keep \"inventory.{env}.events\"; a new address is a new"
+                            + " channel next to the old one. (CHANNEL_SAME_ADDRESS)"));
   }
 
   @Test
   void jsonReportCarriesEveryField() throws IOException {
-    JsonNode json = new ObjectMapper().readTree(removedFieldGate(null).check().render(Report.Format.JSON));
+    JsonNode json =
+        new ObjectMapper().readTree(removedFieldGate(null).check().render(Report.Format.JSON));
 
     assertThat(json.path("passed").asBoolean()).isFalse();
     JsonNode finding = json.path("findings").get(0);
     assertThat(finding.path("rule").asText()).isEqualTo("FIELD_NO_DELETE");
     assertThat(finding.path("direction").asText()).isEqualTo("OLD_READS_NEW");
-    assertThat(finding.path("subject").asText()).isEqualTo("io.inventory.events.avro.StockLevelChanged");
+    assertThat(finding.path("subject").asText())
+        .isEqualTo("io.inventory.events.avro.StockLevelChanged");
     assertThat(finding.path("file").asText()).isEqualTo("schemas/events/StockLevelChanged.avsc");
     assertThat(finding.path("path").asText()).isEqualTo("payload.unitOfMeasure");
     assertThat(finding.path("against").get(0).asText()).isEqualTo("1.0.0");
@@ -154,12 +224,21 @@ class GateTest {
   @Test
   void junitReportHasOneFailedCasePerBreakAndOnePassedCasePerOtherRule() throws Exception {
     String xml = removedFieldGate(null).check().render(Report.Format.JUNIT);
-    Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Document document =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(document.getDocumentElement().getAttribute("failures")).isEqualTo("1");
-    assertThat(document.getDocumentElement().getAttribute("tests")).isEqualTo(String.valueOf(Rule.values().length));
-    assertThat(document.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
+    assertThat(document.getDocumentElement().getAttribute("tests"))
+        .isEqualTo(String.valueOf(Rule.values().length));
+    assertThat(
+            document
+                .getElementsByTagName("failure")
+                .item(0)
+                .getAttributes()
+                .getNamedItem("message")
+                .getNodeValue())
         .isEqualTo(REMOVED_FIELD_LINE);
   }
 
@@ -167,18 +246,27 @@ class GateTest {
   void githubAnnotationsPointAtTheFile() {
     String annotations = removedFieldGate(null).check().render(Report.Format.GITHUB);
 
-    assertThat(annotations).isEqualTo("::error file=schemas/events/StockLevelChanged.avsc,title=FIELD_NO_DELETE::"
-        + "field \"unitOfMeasure\" was removed from \"StockLevelChangedPayload\" without a default; old consumers can no"
-        + " longer read new events. Restore it or give it a default. (against 1.0.0)\n");
+    assertThat(annotations)
+        .isEqualTo(
+            "::error file=schemas/events/StockLevelChanged.avsc,title=FIELD_NO_DELETE::field"
+                + " \"unitOfMeasure\" was removed from \"StockLevelChangedPayload\" without a"
+                + " default; old consumers can no longer read new events. Restore it or give it a"
+                + " default. (against 1.0.0)\n");
   }
 
   @Test
   void textReportListsWhereAndEndsWithTheVerdict() {
     String text = removedFieldGate(null).check().render(Report.Format.TEXT);
 
-    assertThat(text).isEqualTo("Breaking changes:\n" + REMOVED_FIELD_LINE + "\n"
-        + "    at io.inventory.events.avro.StockLevelChanged payload.unitOfMeasure, against 1.0.0\n"
-        + "FAILED: 1 breaking change, 0 approved, 0 notes (FULL_TRANSITIVE against release 1.0.0).\n");
+    assertThat(text)
+        .isEqualTo(
+            "Breaking changes:\n"
+                + REMOVED_FIELD_LINE
+                + "\n"
+                + "    at io.inventory.events.avro.StockLevelChanged payload.unitOfMeasure, against"
+                + " 1.0.0\n"
+                + "FAILED: 1 breaking change, 0 approved, 0 notes (FULL_TRANSITIVE against release"
+                + " 1.0.0).\n");
   }
 
   @Test
@@ -186,11 +274,24 @@ class GateTest {
     Path junit = temp.resolve("reports/TEST-gate.xml");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    int code = CompatibilityGate.run(new String[] {
-        "--schemas", REMOVED_FIELD.resolve("current").toString(), "--releases", temp.resolve("none").toString(),
-        "--release", "1.0.0=" + REMOVED_FIELD.resolve("previous"), "--report", "junit=" + junit,
-        "--format", "json", "--output", temp.resolve("report.json").toString()},
-        new PrintStream(out, true), new PrintStream(new ByteArrayOutputStream(), true));
+    int code =
+        CompatibilityGate.run(
+            new String[] {
+              "--schemas",
+              REMOVED_FIELD.resolve("current").toString(),
+              "--releases",
+              temp.resolve("none").toString(),
+              "--release",
+              "1.0.0=" + REMOVED_FIELD.resolve("previous"),
+              "--report",
+              "junit=" + junit,
+              "--format",
+              "json",
+              "--output",
+              temp.resolve("report.json").toString()
+            },
+            new PrintStream(out, true),
+            new PrintStream(new ByteArrayOutputStream(), true));
 
     assertThat(code).isEqualTo(1);
     assertThat(junit).exists();
@@ -202,12 +303,25 @@ class GateTest {
   void commandLineExitsZeroWhenCompatibleAndTwoOnAUsageError() {
     Path compatible = FIXTURES.resolve("field-added-with-default");
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
-    assertThat(CompatibilityGate.run(new String[] {"--schemas", compatible.resolve("current").toString(),
-        "--releases", temp.toString(), "--release", "1.0.0=" + compatible.resolve("previous")}, quiet, quiet)).isZero();
+    assertThat(
+            CompatibilityGate.run(
+                new String[] {
+                  "--schemas",
+                  compatible.resolve("current").toString(),
+                  "--releases",
+                  temp.toString(),
+                  "--release",
+                  "1.0.0=" + compatible.resolve("previous")
+                },
+                quiet,
+                quiet))
+        .isZero();
 
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    assertThat(CompatibilityGate.run(new String[] {"--colour"}, quiet, new PrintStream(err, true))).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("compatibility gate: unknown option \"--colour\"");
+    assertThat(CompatibilityGate.run(new String[] {"--colour"}, quiet, new PrintStream(err, true)))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("compatibility gate: unknown option \"--colour\"");
   }
 
   @Test
@@ -219,7 +333,8 @@ class GateTest {
     assertThat(lines).hasSize(Rule.values().length);
     for (Rule rule : Rule.values()) {
       assertThat(rule.purpose()).startsWith("Checks that ");
-      assertThat(lines).anyMatch(line -> line.startsWith(rule.id() + " ") && line.contains(rule.purpose()));
+      assertThat(lines)
+          .anyMatch(line -> line.startsWith(rule.id() + " ") && line.contains(rule.purpose()));
     }
   }
 
@@ -229,14 +344,24 @@ class GateTest {
     copy(FIXTURES.resolve("field-added-with-default/current"), schemas);
     Files.copy(Path.of("src/test/resources/asyncapi/asyncapi.yaml"), temp.resolve("asyncapi.yaml"));
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
-    String[] args = {"--schemas", schemas.toString(), "--releases", schemas.resolve("releases").toString(),
-        "--asyncapi", temp.resolve("asyncapi.yaml").toString(), "--release-as", "1.1.0"};
+    String[] args = {
+      "--schemas",
+      schemas.toString(),
+      "--releases",
+      schemas.resolve("releases").toString(),
+      "--asyncapi",
+      temp.resolve("asyncapi.yaml").toString(),
+      "--release-as",
+      "1.1.0"
+    };
 
     assertThat(CompatibilityGate.run(args, quiet, quiet)).isZero();
     assertThat(schemas.resolve("releases/1.1.0/events/StockLevelChanged.avsc")).exists();
     assertThat(schemas.resolve("releases/1.1.0/common/UnitOfMeasure.avsc")).exists();
     assertThat(schemas.resolve("releases/1.1.0/asyncapi.yaml")).exists();
-    assertThat(CompatibilityGate.run(args, quiet, quiet)).as("a release is never rewritten").isEqualTo(2);
+    assertThat(CompatibilityGate.run(args, quiet, quiet))
+        .as("a release is never rewritten")
+        .isEqualTo(2);
 
     Files.delete(schemas.resolve("events/LowStockAlert.avsc"));
     args[args.length - 1] = "1.2.0";
@@ -245,28 +370,42 @@ class GateTest {
   }
 
   private CompatibilityGate removedFieldGate(Path approvals) {
-    CompatibilityGate.Builder builder = CompatibilityGate.newBuilder()
-        .schemas(REMOVED_FIELD.resolve("current"), "schemas")
-        .release("1.0.0", REMOVED_FIELD.resolve("previous"));
+    CompatibilityGate.Builder builder =
+        CompatibilityGate.newBuilder()
+            .schemas(REMOVED_FIELD.resolve("current"), "schemas")
+            .release("1.0.0", REMOVED_FIELD.resolve("previous"));
     if (approvals != null) {
       builder.approvedBreaks(approvals);
     }
     return builder.build();
   }
 
-  /** A repository in {@code temp}: schemas and asyncapi.yaml from {@code document}, release 1.0.0 with the original document. */
+  /**
+   * A repository in {@code temp}: schemas and asyncapi.yaml from {@code document}, release 1.0.0
+   * with the original document.
+   */
   private CompatibilityGate asyncApiGate(String document) throws IOException {
     Path previous = FIXTURES.resolve("field-added-with-default/previous");
     copy(previous, temp.resolve("schemas"));
     copy(previous, temp.resolve("schemas/releases/1.0.0"));
-    Files.copy(Path.of("src/test/resources/asyncapi/asyncapi.yaml"), temp.resolve("schemas/releases/1.0.0/asyncapi.yaml"));
+    Files.copy(
+        Path.of("src/test/resources/asyncapi/asyncapi.yaml"),
+        temp.resolve("schemas/releases/1.0.0/asyncapi.yaml"));
     Files.writeString(temp.resolve("asyncapi.yaml"), document);
-    return CompatibilityGate.newBuilder().schemas(temp.resolve("schemas"), "schemas")
-        .releases(temp.resolve("schemas/releases")).asyncApi(temp.resolve("asyncapi.yaml"), "asyncapi.yaml").build();
+    return CompatibilityGate.newBuilder()
+        .schemas(temp.resolve("schemas"), "schemas")
+        .releases(temp.resolve("schemas/releases"))
+        .asyncApi(temp.resolve("asyncapi.yaml"), "asyncapi.yaml")
+        .build();
   }
 
   private static String approval(String subject, String rule, String path) {
-    return "approvals:\n  - subject: " + subject + "\n    rule: " + rule + "\n    path: " + path
+    return "approvals:\n  - subject: "
+        + subject
+        + "\n    rule: "
+        + rule
+        + "\n    path: "
+        + path
         + "\n    reason: Nobody reads it any more\n    approvedBy: team-stock, 2026-11-24\n";
   }
 
@@ -279,18 +418,19 @@ class GateTest {
 
   private static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
-      files.forEach(source -> {
-        try {
-          Path target = to.resolve(from.relativize(source).toString());
-          if (Files.isDirectory(source)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(source, target);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files.forEach(
+          source -> {
+            try {
+              Path target = to.resolve(from.relativize(source).toString());
+              if (Files.isDirectory(source)) {
+                Files.createDirectories(target);
+              } else {
+                Files.copy(source, target);
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     }
   }
 }

@@ -29,18 +29,19 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The one place for sample events: a valid instance of each of the six events, the seed's
- * STOCK_LEVEL_CHANGED example, and numbered events for bulk tests. Every suite takes its events from
- * here.
+ * STOCK_LEVEL_CHANGED example, and numbered events for bulk tests. Every suite takes its events
+ * from here.
  *
  * <p>Samples are deterministic (fixed ids and timestamps; numbered events derive their eventId from
  * product and sequence), so a failing assertion prints the same values every run. Quantities are at
- * the schema's scale 3 ({@code 95.000}), as a decoded event has them, so a round trip
- * {@code equals} the original. Each call returns a new instance: change a copy with
- * {@code StockLevelChanged.newBuilder(SampleEvents.stockLevelChanged())}.
+ * the schema's scale 3 ({@code 95.000}), as a decoded event has them, so a round trip {@code
+ * equals} the original. Each call returns a new instance: change a copy with {@code
+ * StockLevelChanged.newBuilder(SampleEvents.stockLevelChanged())}.
  */
 public final class SampleEvents {
   /** The seed's product, location, batch and metadata values. */
   public static final String PRODUCT_ID = "PROD-456";
+
   public static final String LOCATION_ID = "WH-123";
   public static final String BATCH_ID = "BATCH-789";
   public static final LocalDate EXPIRY_DATE = LocalDate.parse("2025-12-31");
@@ -59,15 +60,17 @@ public final class SampleEvents {
     return StockLevelChanged.newBuilder()
         .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000001"))
         .setTimestamp(TIMESTAMP)
-        .setPayload(StockLevelChangedPayload.newBuilder()
-            .setProductId(PRODUCT_ID)
-            .setLocationId(LOCATION_ID)
-            .setPreviousQuantity(quantity("100"))
-            .setNewQuantity(quantity("95"))
-            .setChangeReason(StockChangeReason.ORDER_FULFILLED)
-            .setUnitOfMeasure(UnitOfMeasure.EACH)
-            .setBatchInfo(BatchInfo.newBuilder().setBatchId(BATCH_ID).setExpiryDate(EXPIRY_DATE).build())
-            .build())
+        .setPayload(
+            StockLevelChangedPayload.newBuilder()
+                .setProductId(PRODUCT_ID)
+                .setLocationId(LOCATION_ID)
+                .setPreviousQuantity(quantity("100"))
+                .setNewQuantity(quantity("95"))
+                .setChangeReason(StockChangeReason.ORDER_FULFILLED)
+                .setUnitOfMeasure(UnitOfMeasure.EACH)
+                .setBatchInfo(
+                    BatchInfo.newBuilder().setBatchId(BATCH_ID).setExpiryDate(EXPIRY_DATE).build())
+                .build())
         .setMetadata(metadata(CORRELATION_ID))
         .build();
   }
@@ -77,32 +80,36 @@ public final class SampleEvents {
     return LowStockAlert.newBuilder()
         .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000002"))
         .setTimestamp(TIMESTAMP)
-        .setPayload(LowStockAlertPayload.newBuilder()
-            .setProductId(PRODUCT_ID)
-            .setLocationId(LOCATION_ID)
-            .setCurrentQuantity(quantity("8"))
-            .setThresholdQuantity(quantity("10"))
-            .setUnitOfMeasure(UnitOfMeasure.EACH)
-            .setSeverity(AlertSeverity.CRITICAL)
-            .build())
+        .setPayload(
+            LowStockAlertPayload.newBuilder()
+                .setProductId(PRODUCT_ID)
+                .setLocationId(LOCATION_ID)
+                .setCurrentQuantity(quantity("8"))
+                .setThresholdQuantity(quantity("10"))
+                .setUnitOfMeasure(UnitOfMeasure.EACH)
+                .setSeverity(AlertSeverity.CRITICAL)
+                .build())
         .setMetadata(metadata(CORRELATION_ID))
         .build();
   }
 
-  /** 2.5 KG of PROD-456 at WH-123 reserved for ORDER-1001 until an hour after {@link #TIMESTAMP}. */
+  /**
+   * 2.5 KG of PROD-456 at WH-123 reserved for ORDER-1001 until an hour after {@link #TIMESTAMP}.
+   */
   public static StockAllocated stockAllocated() {
     return StockAllocated.newBuilder()
         .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000003"))
         .setTimestamp(TIMESTAMP)
-        .setPayload(StockAllocatedPayload.newBuilder()
-            .setProductId(PRODUCT_ID)
-            .setLocationId(LOCATION_ID)
-            .setAllocationId("ALLOC-42")
-            .setOrderId("ORDER-1001")
-            .setQuantity(quantity("2.5"))
-            .setUnitOfMeasure(UnitOfMeasure.KG)
-            .setExpiresAt(TIMESTAMP.plusSeconds(3600))
-            .build())
+        .setPayload(
+            StockAllocatedPayload.newBuilder()
+                .setProductId(PRODUCT_ID)
+                .setLocationId(LOCATION_ID)
+                .setAllocationId("ALLOC-42")
+                .setOrderId("ORDER-1001")
+                .setQuantity(quantity("2.5"))
+                .setUnitOfMeasure(UnitOfMeasure.KG)
+                .setExpiresAt(TIMESTAMP.plusSeconds(3600))
+                .build())
         .setMetadata(metadata(CORRELATION_ID))
         .build();
   }
@@ -112,15 +119,16 @@ public final class SampleEvents {
     return AllocationReleased.newBuilder()
         .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000004"))
         .setTimestamp(TIMESTAMP)
-        .setPayload(AllocationReleasedPayload.newBuilder()
-            .setProductId(PRODUCT_ID)
-            .setLocationId(LOCATION_ID)
-            .setAllocationId("ALLOC-42")
-            .setOrderId("ORDER-1001")
-            .setQuantity(quantity("2.5"))
-            .setUnitOfMeasure(UnitOfMeasure.KG)
-            .setReleaseReason(AllocationReleaseReason.CANCELLED)
-            .build())
+        .setPayload(
+            AllocationReleasedPayload.newBuilder()
+                .setProductId(PRODUCT_ID)
+                .setLocationId(LOCATION_ID)
+                .setAllocationId("ALLOC-42")
+                .setOrderId("ORDER-1001")
+                .setQuantity(quantity("2.5"))
+                .setUnitOfMeasure(UnitOfMeasure.KG)
+                .setReleaseReason(AllocationReleaseReason.CANCELLED)
+                .build())
         .setMetadata(metadata(CORRELATION_ID))
         .build();
   }
@@ -130,15 +138,16 @@ public final class SampleEvents {
     return StockAdjusted.newBuilder()
         .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000005"))
         .setTimestamp(TIMESTAMP)
-        .setPayload(StockAdjustedPayload.newBuilder()
-            .setProductId(PRODUCT_ID)
-            .setLocationId(LOCATION_ID)
-            .setAdjustmentId("ADJ-7")
-            .setQuantityChange(quantity("-3"))
-            .setUnitOfMeasure(UnitOfMeasure.EACH)
-            .setAdjustmentReason(AdjustmentReason.DAMAGE)
-            .setNote("Pallet dropped by forklift")
-            .build())
+        .setPayload(
+            StockAdjustedPayload.newBuilder()
+                .setProductId(PRODUCT_ID)
+                .setLocationId(LOCATION_ID)
+                .setAdjustmentId("ADJ-7")
+                .setQuantityChange(quantity("-3"))
+                .setUnitOfMeasure(UnitOfMeasure.EACH)
+                .setAdjustmentReason(AdjustmentReason.DAMAGE)
+                .setNote("Pallet dropped by forklift")
+                .build())
         .setMetadata(metadata(CORRELATION_ID))
         .build();
   }
@@ -148,41 +157,48 @@ public final class SampleEvents {
     return StocktakeCounted.newBuilder()
         .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000006"))
         .setTimestamp(TIMESTAMP)
-        .setPayload(StocktakeCountedPayload.newBuilder()
-            .setProductId(PRODUCT_ID)
-            .setLocationId(LOCATION_ID)
-            .setStocktakeId("ST-2025-06")
-            .setCountedQuantity(quantity("93"))
-            .setExpectedQuantity(quantity("95"))
-            .setVariance(quantity("-2"))
-            .setUnitOfMeasure(UnitOfMeasure.EACH)
-            .build())
+        .setPayload(
+            StocktakeCountedPayload.newBuilder()
+                .setProductId(PRODUCT_ID)
+                .setLocationId(LOCATION_ID)
+                .setStocktakeId("ST-2025-06")
+                .setCountedQuantity(quantity("93"))
+                .setExpectedQuantity(quantity("95"))
+                .setVariance(quantity("-2"))
+                .setUnitOfMeasure(UnitOfMeasure.EACH)
+                .build())
         .setMetadata(metadata(CORRELATION_ID))
         .build();
   }
 
   /** One valid instance of each of the six events, in catalogue order. */
   public static List<SpecificRecord> all() {
-    return List.of(stockLevelChanged(), lowStockAlert(), stockAllocated(), allocationReleased(),
-        stockAdjusted(), stocktakeCounted());
+    return List.of(
+        stockLevelChanged(),
+        lowStockAlert(),
+        stockAllocated(),
+        allocationReleased(),
+        stockAdjusted(),
+        stocktakeCounted());
   }
 
   /**
-   * The {@code sequence}-th stock change of {@code productId}: its new quantity is {@code sequence},
-   * so a consumer can check per-product order; the eventId is derived from both, so it is unique and
-   * stable across runs.
+   * The {@code sequence}-th stock change of {@code productId}: its new quantity is {@code
+   * sequence}, so a consumer can check per-product order; the eventId is derived from both, so it
+   * is unique and stable across runs.
    */
   public static StockLevelChanged numbered(String productId, int sequence) {
     StockLevelChanged seed = stockLevelChanged();
     return StockLevelChanged.newBuilder(seed)
-        .setEventId(UUID.nameUUIDFromBytes(
-            (productId + "#" + sequence).getBytes(StandardCharsets.UTF_8)))
+        .setEventId(
+            UUID.nameUUIDFromBytes((productId + "#" + sequence).getBytes(StandardCharsets.UTF_8)))
         .setTimestamp(TIMESTAMP.plusMillis(sequence))
-        .setPayload(StockLevelChangedPayload.newBuilder(seed.getPayload())
-            .setProductId(productId)
-            .setPreviousQuantity(quantity(Integer.toString(sequence + 1)))
-            .setNewQuantity(quantity(Integer.toString(sequence)))
-            .build())
+        .setPayload(
+            StockLevelChangedPayload.newBuilder(seed.getPayload())
+                .setProductId(productId)
+                .setPreviousQuantity(quantity(Integer.toString(sequence + 1)))
+                .setNewQuantity(quantity(Integer.toString(sequence)))
+                .build())
         .setMetadata(metadata("bulk-" + productId))
         .build();
   }

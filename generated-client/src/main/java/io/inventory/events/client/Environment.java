@@ -3,7 +3,8 @@ package io.inventory.events.client;
 import java.util.Locale;
 
 /**
- * The deployment environments of the channel, each with its own topic {@code inventory.{env}.events}.
+ * The deployment environments of the channel, each with its own topic {@code
+ * inventory.{env}.events}.
  *
  * <p>The channel's AsyncAPI document declares the address parameter {@code env} with exactly these
  * values. Use {@link #topic()} rather than building the topic name by hand.

@@ -6,9 +6,8 @@ import java.util.List;
  * An event broke a rule of the contract (a missing id, a negative quantity, an event type that does
  * not match its record) and was refused before anything was sent.
  *
- * <p>The message lists every violation found, each ending with the field's path, for example
- * {@code "must not be negative but was -5 at $.payload.newQuantity"}, so one attempt reports all of
- * them.
+ * <p>The message lists every violation found, each ending with the field's path, for example {@code
+ * "must not be negative but was -5 at $.payload.newQuantity"}, so one attempt reports all of them.
  */
 public final class InvalidEventException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -16,8 +15,12 @@ public final class InvalidEventException extends RuntimeException {
   private final List<String> violations;
 
   public InvalidEventException(String eventName, List<String> violations) {
-    super("Invalid " + eventName + ": " + String.join("; ", violations)
-        + ". Fix the event and send it again; nothing was sent.");
+    super(
+        "Invalid "
+            + eventName
+            + ": "
+            + String.join("; ", violations)
+            + ". Fix the event and send it again; nothing was sent.");
     this.violations = List.copyOf(violations);
   }
 

@@ -56,21 +56,22 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Defaults follow the channel's reference consumer: group {@code inventory-processor-group},
- * {@code auto.offset.reset=earliest}, {@code enable.auto.commit=false}. Records are read as bytes and
- * decoded in the loop, so a record that cannot be decoded still reaches the dead-letter topic with its
- * original bytes. A handler failure is retried with the {@link BackOff} (the partition is paused and
- * rewound meanwhile, so no later record of that product overtakes it and {@code max.poll.interval.ms}
- * is never exceeded by waiting); a record that cannot be processed ({@link SerializationException},
- * {@link InvalidEventException}, a class given to {@link Builder#notRetryable}, or retries exhausted)
- * goes to the {@link DeadLetterPublisher}, and its offset is committed only after that write is
- * acknowledged. An event type this build has no class for reaches the unknown-event handler (by
- * default: logged once per type, counted, skipped) and is never dead-lettered.
+ * {@code auto.offset.reset=earliest}, {@code enable.auto.commit=false}. Records are read as bytes
+ * and decoded in the loop, so a record that cannot be decoded still reaches the dead-letter topic
+ * with its original bytes. A handler failure is retried with the {@link BackOff} (the partition is
+ * paused and rewound meanwhile, so no later record of that product overtakes it and {@code
+ * max.poll.interval.ms} is never exceeded by waiting); a record that cannot be processed ({@link
+ * SerializationException}, {@link InvalidEventException}, a class given to {@link
+ * Builder#notRetryable}, or retries exhausted) goes to the {@link DeadLetterPublisher}, and its
+ * offset is committed only after that write is acknowledged. An event type this build has no class
+ * for reaches the unknown-event handler (by default: logged once per type, counted, skipped) and is
+ * never dead-lettered.
  *
  * <p>Offsets are committed asynchronously after each poll (or each {@link Builder#commitInterval}),
- * synchronously before partitions are revoked and on {@link #close()}; a committed offset never passes
- * a record whose handler has not finished. Handlers run on the poll thread, one record at a time.
- * {@link #close()} and {@link #metrics()} are thread-safe; {@link #run()} and {@link #start()} may be
- * called once.
+ * synchronously before partitions are revoked and on {@link #close()}; a committed offset never
+ * passes a record whose handler has not finished. Handlers run on the poll thread, one record at a
+ * time. {@link #close()} and {@link #metrics()} are thread-safe; {@link #run()} and {@link
+ * #start()} may be called once.
  */
 public final class InventoryEventConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InventoryEventConsumer.class);
@@ -93,15 +94,16 @@ public final class InventoryEventConsumer implements AutoCloseable {
     this.kafkaConfig = builder.kafkaConfig();
     this.kafkaConsumerFactory = builder.kafkaConsumerFactory;
     this.deadLetterPublisher = builder.deadLetterPublisher;
-    this.settings = new LoopSettings(
-        List.of(builder.topic),
-        builder.valueDeserializer(),
-        new Dispatcher(builder.handlers, builder.unknownHandler),
-        builder.backOff,
-        builder.deadLetterBackOff,
-        notRetryable(builder.notRetryable),
-        builder.commitInterval,
-        builder.pollTimeout);
+    this.settings =
+        new LoopSettings(
+            List.of(builder.topic),
+            builder.valueDeserializer(),
+            new Dispatcher(builder.handlers, builder.unknownHandler),
+            builder.backOff,
+            builder.deadLetterBackOff,
+            notRetryable(builder.notRetryable),
+            builder.commitInterval,
+            builder.pollTimeout);
   }
 
   /** A builder with the defaults described on each of its methods. */
@@ -118,8 +120,10 @@ public final class InventoryEventConsumer implements AutoCloseable {
    */
   public InventoryEventConsumer start() {
     claimStart();
-    Thread thread = new Thread(this::runLoggingFailure,
-        "inventory-event-consumer-" + kafkaConfig.get(ConsumerConfig.GROUP_ID_CONFIG));
+    Thread thread =
+        new Thread(
+            this::runLoggingFailure,
+            "inventory-event-consumer-" + kafkaConfig.get(ConsumerConfig.GROUP_ID_CONFIG));
     thread.start();
     return this;
   }
@@ -214,8 +218,10 @@ public final class InventoryEventConsumer implements AutoCloseable {
   private void awaitStop(Duration timeout) {
     try {
       if (!stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("InventoryEventConsumer is still finishing its in-flight record after {}; it "
-            + "commits and closes once that record is done.", timeout);
+        LOG.warn(
+            "InventoryEventConsumer is still finishing its in-flight record after {}; it "
+                + "commits and closes once that record is done.",
+            timeout);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -224,7 +230,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
   private Map<String, Object> deadLetterProducerConfig() {
     Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+    config.put(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
         kafkaConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -234,9 +241,17 @@ public final class InventoryEventConsumer implements AutoCloseable {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    for (String key : List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config",
-        "ssl.truststore.location", "ssl.truststore.password", "ssl.keystore.location",
-        "ssl.keystore.password", "ssl.key.password", "client.dns.lookup")) {
+    for (String key :
+        List.of(
+            "security.protocol",
+            "sasl.mechanism",
+            "sasl.jaas.config",
+            "ssl.truststore.location",
+            "ssl.truststore.password",
+            "ssl.keystore.location",
+            "ssl.keystore.password",
+            "ssl.key.password",
+            "client.dns.lookup")) {
       if (kafkaConfig.containsKey(key)) {
         config.put(key, kafkaConfig.get(key));
       }
@@ -259,14 +274,18 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
   /**
    * Configures an {@link InventoryEventConsumer}. Required: {@link #bootstrapServers}, a topic (via
-   * {@link #environment} or {@link #topic}) and {@link #schemaRegistryUrl} (or a
-   * {@link #valueDeserializer}). Not thread-safe.
+   * {@link #environment} or {@link #topic}) and {@link #schemaRegistryUrl} (or a {@link
+   * #valueDeserializer}). Not thread-safe.
    */
   public static final class Builder {
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final Map<Class<?>, ContextualEventHandler<Object>> handlers = new LinkedHashMap<>();
-    private final List<Class<? extends Throwable>> notRetryable = new ArrayList<>(List.of(
-        SerializationException.class, InvalidEventException.class, ClassCastException.class));
+    private final List<Class<? extends Throwable>> notRetryable =
+        new ArrayList<>(
+            List.of(
+                SerializationException.class,
+                InvalidEventException.class,
+                ClassCastException.class));
     private String topic;
     private Deserializer<?> valueDeserializer;
     private ContextualEventHandler<UnknownEvent> unknownHandler = new LogOncePerType();
@@ -286,7 +305,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
     /** The Kafka cluster, for example {@code localhost:9092}. Required. */
     public Builder bootstrapServers(String bootstrapServers) {
-      properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+      properties.put(
+          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
           Objects.requireNonNull(bootstrapServers, "bootstrapServers == null"));
       return this;
     }
@@ -305,7 +325,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
     /** The consumer group. Default {@value InventoryEventConsumer#DEFAULT_GROUP_ID}. */
     public Builder groupId(String groupId) {
-      properties.put(ConsumerConfig.GROUP_ID_CONFIG, Objects.requireNonNull(groupId, "groupId == null"));
+      properties.put(
+          ConsumerConfig.GROUP_ID_CONFIG, Objects.requireNonNull(groupId, "groupId == null"));
       return this;
     }
 
@@ -321,16 +342,20 @@ public final class InventoryEventConsumer implements AutoCloseable {
       Objects.requireNonNull(value, "value == null");
       if (key.equals(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG)) {
         if (Boolean.parseBoolean(value.toString())) {
-          throw new IllegalArgumentException("Must not set enable.auto.commit=true: the consumer "
-              + "commits offsets itself, only after their records were processed.");
+          throw new IllegalArgumentException(
+              "Must not set enable.auto.commit=true: the consumer "
+                  + "commits offsets itself, only after their records were processed.");
         }
         return this;
       }
       if (key.equals(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG)
           || key.equals(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG)) {
-        throw new IllegalArgumentException("Must not set " + key + ": the consumer reads bytes and "
-            + "decodes them in its loop, so undecodable records can be dead-lettered; use "
-            + "valueDeserializer(...) instead.");
+        throw new IllegalArgumentException(
+            "Must not set "
+                + key
+                + ": the consumer reads bytes and "
+                + "decodes them in its loop, so undecodable records can be dead-lettered; use "
+                + "valueDeserializer(...) instead.");
       }
       properties.put(key, value);
       return this;
@@ -343,7 +368,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
      * go there too). Required unless a {@link #valueDeserializer} is given.
      */
     public Builder schemaRegistryUrl(String url) {
-      properties.put(EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, Objects.requireNonNull(url, "url == null"));
+      properties.put(
+          EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, Objects.requireNonNull(url, "url == null"));
       return this;
     }
 
@@ -354,7 +380,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
      * configured ({@code configure} already called); the consumer does not close it.
      */
     public Builder valueDeserializer(Deserializer<?> valueDeserializer) {
-      this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer == null");
+      this.valueDeserializer =
+          Objects.requireNonNull(valueDeserializer, "valueDeserializer == null");
       return this;
     }
 
@@ -391,8 +418,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
     /**
      * Handles events of a type this build has no class for (a newer producer's). Default: log one
-     * INFO line the first time each record name is seen, then skip; always counted as unknown.
-     * A handler given here that throws is retried and dead-lettered like any other handler.
+     * INFO line the first time each record name is seen, then skip; always counted as unknown. A
+     * handler given here that throws is retried and dead-lettered like any other handler.
      */
     public Builder onUnknown(ContextualEventHandler<UnknownEvent> handler) {
       this.unknownHandler = Objects.requireNonNull(handler, "handler == null");
@@ -410,8 +437,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
     /**
      * Failures that are never retried but dead-lettered at once, matched against the exception and
-     * its causes. Always included: {@link SerializationException} (undecodable bytes, unknown schema
-     * id), {@link InvalidEventException} and {@link ClassCastException}.
+     * its causes. Always included: {@link SerializationException} (undecodable bytes, unknown
+     * schema id), {@link InvalidEventException} and {@link ClassCastException}.
      */
     @SafeVarargs
     public final Builder notRetryable(Class<? extends Throwable>... types) {
@@ -422,8 +449,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
     }
 
     /**
-     * Where records go that cannot be processed. Default: {@link DeadLetterPublisher#toTopic} with a
-     * producer the consumer creates ({@code acks=all}, idempotent, the same bootstrap servers and
+     * Where records go that cannot be processed. Default: {@link DeadLetterPublisher#toTopic} with
+     * a producer the consumer creates ({@code acks=all}, idempotent, the same bootstrap servers and
      * security settings) and closes, writing to {@code <topic>.dlt}.
      */
     public Builder deadLetterPublisher(DeadLetterPublisher publisher) {
@@ -448,7 +475,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
     public Builder commitInterval(Duration interval) {
       Objects.requireNonNull(interval, "interval == null");
       if (interval.isNegative()) {
-        throw new IllegalArgumentException("commitInterval must not be negative but was " + interval);
+        throw new IllegalArgumentException(
+            "commitInterval must not be negative but was " + interval);
       }
       this.commitInterval = interval;
       return this;
@@ -465,8 +493,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
     }
 
     /**
-     * Creates the Kafka consumer from the final settings; for tests with Kafka's
-     * {@code MockConsumer}. Default {@code KafkaConsumer::new}. The consumer closes what it returns.
+     * Creates the Kafka consumer from the final settings; for tests with Kafka's {@code
+     * MockConsumer}. Default {@code KafkaConsumer::new}. The consumer closes what it returns.
      */
     public Builder kafkaConsumer(Function<Map<String, Object>, Consumer<byte[], byte[]>> factory) {
       this.kafkaConsumerFactory = Objects.requireNonNull(factory, "factory == null");
@@ -474,13 +502,15 @@ public final class InventoryEventConsumer implements AutoCloseable {
     }
 
     /**
-     * @throws IllegalStateException naming what is missing: bootstrap servers, topic or registry URL
+     * @throws IllegalStateException naming what is missing: bootstrap servers, topic or registry
+     *     URL
      * @throws org.apache.kafka.common.config.ConfigException when a registry setting is invalid
      */
     public InventoryEventConsumer build() {
       if (!properties.containsKey(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
-        throw new IllegalStateException("bootstrapServers is not set: call "
-            + "bootstrapServers(\"host:9092\") with your cluster's KAFKA_BOOTSTRAP_SERVERS.");
+        throw new IllegalStateException(
+            "bootstrapServers is not set: call "
+                + "bootstrapServers(\"host:9092\") with your cluster's KAFKA_BOOTSTRAP_SERVERS.");
       }
       if (topic == null) {
         throw new IllegalStateException(
@@ -488,9 +518,10 @@ public final class InventoryEventConsumer implements AutoCloseable {
       }
       if (valueDeserializer == null
           && !properties.containsKey(EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG)) {
-        throw new IllegalStateException("schemaRegistryUrl is not set: call schemaRegistryUrl("
-            + "\"http://host:8081\") with your SCHEMA_REGISTRY_URL, or give a configured "
-            + "valueDeserializer(...).");
+        throw new IllegalStateException(
+            "schemaRegistryUrl is not set: call schemaRegistryUrl("
+                + "\"http://host:8081\") with your SCHEMA_REGISTRY_URL, or give a configured "
+                + "valueDeserializer(...).");
       }
       return new InventoryEventConsumer(this);
     }
@@ -506,7 +537,9 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
     private Map<String, Object> kafkaConfig() {
       Map<String, Object> config = new HashMap<>(properties);
-      config.keySet().removeAll(EventSerdeConfig.configDef().names()); // the deserializer's, not Kafka's
+      config
+          .keySet()
+          .removeAll(EventSerdeConfig.configDef().names()); // the deserializer's, not Kafka's
       config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
       config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
       config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -519,11 +552,16 @@ public final class InventoryEventConsumer implements AutoCloseable {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     @Override
-    public void handle(UnknownEvent event, io.inventory.events.client.consumer.EventContext context) {
+    public void handle(
+        UnknownEvent event, io.inventory.events.client.consumer.EventContext context) {
       if (seen.add(event.recordName())) {
-        LOG.info("Skipping events of type {} (schema id {}, first at {}): this client version has "
-            + "no class for it; upgrade inventory-events-client to process them. Further ones are "
-            + "skipped and counted silently.", event.recordName(), event.schemaId(), context);
+        LOG.info(
+            "Skipping events of type {} (schema id {}, first at {}): this client version has no"
+                + " class for it; upgrade inventory-events-client to process them. Further ones are"
+                + " skipped and counted silently.",
+            event.recordName(),
+            event.schemaId(),
+            context);
       }
     }
   }

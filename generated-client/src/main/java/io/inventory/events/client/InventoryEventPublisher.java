@@ -27,8 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Publishes inventory events to {@code inventory.{env}.events} the way the contract requires: keyed
  * by {@code payload.productId}, validated before anything is sent, with {@code acks=all} and
- * idempotence always on, and with the {@code event-type}, {@code event-id} and
- * {@code correlation-id} headers.
+ * idempotence always on, and with the {@code event-type}, {@code event-id} and {@code
+ * correlation-id} headers.
  *
  * <pre>{@code
  * try (InventoryEventPublisher publisher = InventoryEventPublisher.builder()
@@ -53,8 +53,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * }</pre>
  *
  * <p>Values are serialized by {@link InventoryEventSerializer} unless the builder is given another
- * serializer (for example Confluent's {@code KafkaAvroSerializer}). Instances are thread-safe: share
- * one per application, as with {@link KafkaProducer}.
+ * serializer (for example Confluent's {@code KafkaAvroSerializer}). Instances are thread-safe:
+ * share one per application, as with {@link KafkaProducer}.
  */
 public final class InventoryEventPublisher implements AutoCloseable {
   static final String EVENT_TYPE_HEADER = "event-type";
@@ -62,6 +62,7 @@ public final class InventoryEventPublisher implements AutoCloseable {
   static {
     GeneratedClassTrust.install();
   }
+
   static final String EVENT_ID_HEADER = "event-id";
   static final String CORRELATION_ID_HEADER = "correlation-id";
 
@@ -103,13 +104,15 @@ public final class InventoryEventPublisher implements AutoCloseable {
     }
     CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
     try {
-      producer.send(record(event), (metadata, error) -> {
-        if (error != null) {
-          sent.completeExceptionally(error);
-        } else {
-          sent.complete(metadata);
-        }
-      });
+      producer.send(
+          record(event),
+          (metadata, error) -> {
+            if (error != null) {
+              sent.completeExceptionally(error);
+            } else {
+              sent.complete(metadata);
+            }
+          });
     } catch (KafkaException e) {
       sent.completeExceptionally(e);
     }
@@ -121,7 +124,9 @@ public final class InventoryEventPublisher implements AutoCloseable {
     producer.flush();
   }
 
-  /** Sends what is buffered, waiting up to {@code timeout}, and releases the producer. Idempotent. */
+  /**
+   * Sends what is buffered, waiting up to {@code timeout}, and releases the producer. Idempotent.
+   */
   public void close(Duration timeout) {
     producer.close(Objects.requireNonNull(timeout, "timeout == null"));
   }
@@ -146,9 +151,13 @@ public final class InventoryEventPublisher implements AutoCloseable {
   private static Object field(IndexedRecord record, String name) {
     Schema.Field field = record.getSchema().getField(name);
     if (field == null) {
-      throw new IllegalArgumentException(record.getSchema().getFullName() + " is not an inventory"
-          + " event: it has no field \"" + name + "\". Publish one of the generated classes of"
-          + " io.inventory.events.avro.");
+      throw new IllegalArgumentException(
+          record.getSchema().getFullName()
+              + " is not an inventory"
+              + " event: it has no field \""
+              + name
+              + "\". Publish one of the generated classes of"
+              + " io.inventory.events.avro.");
     }
     return record.get(field.pos());
   }
@@ -188,25 +197,27 @@ public final class InventoryEventPublisher implements AutoCloseable {
 
     /** Kafka's {@code bootstrap.servers}, for example {@code localhost:9092}. Required. */
     public Builder bootstrapServers(String bootstrapServers) {
-      return property(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+      return property(
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
           Objects.requireNonNull(bootstrapServers, "bootstrapServers == null"));
     }
 
     /**
-     * The registry's base URL ({@value EventSerdeConfig#SCHEMA_REGISTRY_URL_CONFIG}). Required unless
-     * a configured {@link #valueSerializer} is given.
+     * The registry's base URL ({@value EventSerdeConfig#SCHEMA_REGISTRY_URL_CONFIG}). Required
+     * unless a configured {@link #valueSerializer} is given.
      */
     public Builder schemaRegistryUrl(String url) {
-      return property(EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
-          Objects.requireNonNull(url, "url == null"));
+      return property(
+          EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, Objects.requireNonNull(url, "url == null"));
     }
 
     /**
-     * Any Kafka producer property or {@link EventSerdeConfig} key, passed through unchanged. Checked
-     * by {@link #build()}.
+     * Any Kafka producer property or {@link EventSerdeConfig} key, passed through unchanged.
+     * Checked by {@link #build()}.
      */
     public Builder property(String key, Object value) {
-      properties.put(Objects.requireNonNull(key, "key == null"),
+      properties.put(
+          Objects.requireNonNull(key, "key == null"),
           Objects.requireNonNull(value, "value == null"));
       return this;
     }
@@ -220,8 +231,8 @@ public final class InventoryEventPublisher implements AutoCloseable {
     /**
      * A serializer to use for values instead of {@link InventoryEventSerializer}, for example
      * Confluent's {@code KafkaAvroSerializer}, already configured: the producer does not call its
-     * {@code configure}. It is closed with the publisher. (Alternatively, set the
-     * {@code value.serializer} property to a class name, and the producer configures it from these
+     * {@code configure}. It is closed with the publisher. (Alternatively, set the {@code
+     * value.serializer} property to a class name, and the producer configures it from these
      * properties.)
      */
     public Builder valueSerializer(Serializer<? super SpecificRecord> valueSerializer) {
@@ -243,13 +254,13 @@ public final class InventoryEventPublisher implements AutoCloseable {
      * @throws IllegalStateException if a required setting is missing
      * @throws IllegalArgumentException if a property turns off {@code acks=all} or idempotence, or
      *     sets the key serializer
-     * @throws org.apache.kafka.common.config.ConfigException if the producer or serializer rejects a
-     *     property
+     * @throws org.apache.kafka.common.config.ConfigException if the producer or serializer rejects
+     *     a property
      */
     public InventoryEventPublisher build() {
       if (environment == null && topic == null) {
-        throw new IllegalStateException("Must set environment(...): it selects the topic"
-            + " inventory.{env}.events.");
+        throw new IllegalStateException(
+            "Must set environment(...): it selects the topic" + " inventory.{env}.events.");
       }
       String target = topic != null ? topic : environment.topic();
       if (producer != null) {
@@ -263,14 +274,21 @@ public final class InventoryEventPublisher implements AutoCloseable {
     private Map<String, Object> producerConfig() {
       Map<String, Object> config = new HashMap<>(properties);
       require(config, ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "bootstrapServers(...)");
-      refuseUnless(config, ProducerConfig.ACKS_CONFIG, List.of("all", "-1"),
+      refuseUnless(
+          config,
+          ProducerConfig.ACKS_CONFIG,
+          List.of("all", "-1"),
           "Must set acks=all: the contract requires every in-sync replica to have an event before"
               + " it counts as published.");
-      refuseUnless(config, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, List.of("true"),
+      refuseUnless(
+          config,
+          ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+          List.of("true"),
           "Must set enable.idempotence=true: the contract guarantees per-product order.");
       if (config.containsKey(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG)) {
-        throw new IllegalArgumentException("Remove key.serializer: the key is always the"
-            + " UTF-8 productId, serialized by the publisher.");
+        throw new IllegalArgumentException(
+            "Remove key.serializer: the key is always the"
+                + " UTF-8 productId, serialized by the publisher.");
       }
       config.put(ProducerConfig.ACKS_CONFIG, "all");
       config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -301,7 +319,8 @@ public final class InventoryEventPublisher implements AutoCloseable {
     private static void refuseUnless(
         Map<String, Object> config, String key, List<String> allowed, String message) {
       Object value = config.get(key);
-      if (value != null && !allowed.contains(value.toString().trim().toLowerCase(java.util.Locale.ROOT))) {
+      if (value != null
+          && !allowed.contains(value.toString().trim().toLowerCase(java.util.Locale.ROOT))) {
         throw new IllegalArgumentException(message + " Found " + key + "=" + value + ".");
       }
     }

@@ -7,15 +7,16 @@ import java.util.Objects;
  * event type added after this release.
  *
  * <p>The deserializer returns it instead of failing, so an older consumer can skip the event (and
- * count it) rather than crash or dead-letter it. It keeps the writer's record name and schema id, so
- * a log line can say exactly what was skipped. Instances are immutable and thread-safe.
+ * count it) rather than crash or dead-letter it. It keeps the writer's record name and schema id,
+ * so a log line can say exactly what was skipped. Instances are immutable and thread-safe.
  */
 public final class UnknownEvent {
   private final String recordName;
   private final int schemaId;
 
   /**
-   * @param recordName full name of the writer's record, for example {@code io.inventory.events.avro.StockMoved}
+   * @param recordName full name of the writer's record, for example {@code
+   *     io.inventory.events.avro.StockMoved}
    * @param schemaId the registry id the record was written with
    */
   public UnknownEvent(String recordName, int schemaId) {

@@ -34,14 +34,16 @@ class InventoryEventPublisherTest {
 
   @Test
   void invalidEventIsRefusedAndNothingIsSent() {
-    StockLevelChanged event = TestEvents.seedBuilder()
-        .setPayload(TestEvents.payloadBuilder().setNewQuantity(new BigDecimal("-5")).build())
-        .build();
+    StockLevelChanged event =
+        TestEvents.seedBuilder()
+            .setPayload(TestEvents.payloadBuilder().setNewQuantity(new BigDecimal("-5")).build())
+            .build();
 
     assertThatThrownBy(() -> publisher.publish(event))
         .isInstanceOf(InvalidEventException.class)
-        .hasMessage("Invalid StockLevelChanged: must not be negative but was -5 at"
-            + " $.payload.newQuantity. Fix the event and send it again; nothing was sent.");
+        .hasMessage(
+            "Invalid StockLevelChanged: must not be negative but was -5 at"
+                + " $.payload.newQuantity. Fix the event and send it again; nothing was sent.");
     assertThat(producer.history()).isEmpty();
   }
 

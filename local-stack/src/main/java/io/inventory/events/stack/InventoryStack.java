@@ -13,20 +13,19 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running Kafka broker and schema registry for tests and local development: either an embedded
  * stack (Apache Kafka in KRaft mode inside this JVM, Apicurio Registry as a child process on a Java
- * 21+ runtime, both on free 127.0.0.1 ports, data under {@code target/inventory-stack}) or, when the
- * environment variables {@code KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL} are both set,
- * those external servers. Either way the registry's global compatibility is set (default
- * {@code FULL_TRANSITIVE}) and {@link #createTopic(int)} returns only topics whose every partition has
- * a leader. Instances are thread-safe; {@link #close()} stops what was started, and a shutdown hook does
- * so if the JVM exits first. In JUnit 5 tests use {@link InventoryStackExtension}, which shares one
- * stack per test JVM.
+ * 21+ runtime, both on free 127.0.0.1 ports, data under {@code target/inventory-stack}) or, when
+ * the environment variables {@code KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL} are
+ * both set, those external servers. Either way the registry's global compatibility is set (default
+ * {@code FULL_TRANSITIVE}) and {@link #createTopic(int)} returns only topics whose every partition
+ * has a leader. Instances are thread-safe; {@link #close()} stops what was started, and a shutdown
+ * hook does so if the JVM exits first. In JUnit 5 tests use {@link InventoryStackExtension}, which
+ * shares one stack per test JVM.
  *
  * <pre>{@code
  * try (InventoryStack stack = InventoryStack.builder().compatibility("FULL_TRANSITIVE").start()) {
@@ -39,359 +38,449 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class InventoryStack implements AutoCloseable {
-    /** Environment variable naming external Kafka bootstrap servers; with {@link #SCHEMA_REGISTRY_URL_ENV} it selects external mode. */
-    public static final String BOOTSTRAP_SERVERS_ENV = "KAFKA_BOOTSTRAP_SERVERS";
-    /** Environment variable naming an external registry's Confluent-compatible API base URL. */
-    public static final String SCHEMA_REGISTRY_URL_ENV = "SCHEMA_REGISTRY_URL";
-    /** The contract's compatibility rule, set on the registry unless the builder says otherwise. */
-    public static final String DEFAULT_COMPATIBILITY = "FULL_TRANSITIVE";
+  /**
+   * Environment variable naming external Kafka bootstrap servers; with {@link
+   * #SCHEMA_REGISTRY_URL_ENV} it selects external mode.
+   */
+  public static final String BOOTSTRAP_SERVERS_ENV = "KAFKA_BOOTSTRAP_SERVERS";
 
-    static final String COMPATIBILITY_PROPERTY = "inventory.stack.compatibility";
-    static final String STARTUP_TIMEOUT_PROPERTY = "inventory.stack.startup-timeout-seconds";
-    private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
-    private static final Logger LOG = LoggerFactory.getLogger(InventoryStack.class);
-    private static final AtomicInteger TOPICS = new AtomicInteger();
+  /** Environment variable naming an external registry's Confluent-compatible API base URL. */
+  public static final String SCHEMA_REGISTRY_URL_ENV = "SCHEMA_REGISTRY_URL";
 
-    private final String bootstrapServers;
-    private final String schemaRegistryUrl;
-    private final String compatibility;
-    private final EmbeddedKafka kafka;
-    private final RegistryProcess registry;
-    private final KafkaTopics topics;
-    private final Resources resources;
+  /** The contract's compatibility rule, set on the registry unless the builder says otherwise. */
+  public static final String DEFAULT_COMPATIBILITY = "FULL_TRANSITIVE";
 
-    private InventoryStack(String bootstrapServers, String schemaRegistryUrl, String compatibility, EmbeddedKafka kafka,
-                           RegistryProcess registry, KafkaTopics topics, Resources resources) {
-        this.bootstrapServers = bootstrapServers;
-        this.schemaRegistryUrl = schemaRegistryUrl;
-        this.compatibility = compatibility;
-        this.kafka = kafka;
-        this.registry = registry;
-        this.topics = topics;
-        this.resources = resources;
+  static final String COMPATIBILITY_PROPERTY = "inventory.stack.compatibility";
+  static final String STARTUP_TIMEOUT_PROPERTY = "inventory.stack.startup-timeout-seconds";
+  private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
+  private static final Logger LOG = LoggerFactory.getLogger(InventoryStack.class);
+  private static final AtomicInteger TOPICS = new AtomicInteger();
+
+  private final String bootstrapServers;
+  private final String schemaRegistryUrl;
+  private final String compatibility;
+  private final EmbeddedKafka kafka;
+  private final RegistryProcess registry;
+  private final KafkaTopics topics;
+  private final Resources resources;
+
+  private InventoryStack(
+      String bootstrapServers,
+      String schemaRegistryUrl,
+      String compatibility,
+      EmbeddedKafka kafka,
+      RegistryProcess registry,
+      KafkaTopics topics,
+      Resources resources) {
+    this.bootstrapServers = bootstrapServers;
+    this.schemaRegistryUrl = schemaRegistryUrl;
+    this.compatibility = compatibility;
+    this.kafka = kafka;
+    this.registry = registry;
+    this.topics = topics;
+    this.resources = resources;
+  }
+
+  /**
+   * A builder with the defaults: auto mode (external when both variables are set), FULL_TRANSITIVE,
+   * 120 s.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts a stack with the defaults; same as {@code builder().start()}.
+   *
+   * @throws MissingPrerequisiteException if no Java 21+ runtime or registry distribution is found
+   * @throws StackStartException if the broker or the registry does not come up before the deadline
+   */
+  public static InventoryStack start() {
+    return builder().start();
+  }
+
+  /** Kafka's {@code bootstrap.servers}, for example {@code 127.0.0.1:40123}. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /**
+   * The registry's Confluent-compatible REST API base URL, without a trailing slash, for example
+   * {@code http://127.0.0.1:41234/apis/ccompat/v7} (external mode: {@code SCHEMA_REGISTRY_URL} as
+   * given).
+   */
+  public String schemaRegistryUrl() {
+    return schemaRegistryUrl;
+  }
+
+  /**
+   * The global compatibility level this stack set on the registry, for example {@code
+   * FULL_TRANSITIVE}.
+   */
+  public String compatibility() {
+    return compatibility;
+  }
+
+  /** True when this JVM started the broker and the registry; false in external mode. */
+  public boolean isEmbedded() {
+    return kafka != null;
+  }
+
+  /**
+   * Creates a topic with a fresh unique name ({@code stack-test-N-RANDOM}) and returns it once
+   * every partition has a leader.
+   *
+   * @throws IllegalArgumentException if {@code partitions < 1}
+   * @throws TopicNotReadyException if the broker refuses it or a partition has no leader within 30
+   *     s
+   */
+  public String createTopic(int partitions) {
+    String name =
+        "stack-test-"
+            + TOPICS.incrementAndGet()
+            + "-"
+            + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
+    createTopic(name, partitions);
+    return name;
+  }
+
+  /**
+   * Creates the named topic (or accepts an existing one with the same partition count) and returns
+   * once every partition has a leader.
+   *
+   * @throws IllegalArgumentException if {@code partitions < 1}
+   * @throws TopicNotReadyException if it exists with another partition count, the broker refuses
+   *     it, or a partition has no leader within 30 s
+   */
+  public void createTopic(String name, int partitions) {
+    if (name == null) throw new NullPointerException("name == null");
+    if (partitions < 1) throw new IllegalArgumentException("partitions < 1: " + partitions);
+    if (resources.isClosed()) throw new IllegalStateException("This stack is closed");
+    topics.create(name, partitions, Deadline.after(KafkaTopics.defaultTimeout()));
+  }
+
+  /**
+   * Stops the registry process and the broker and deletes their data; idempotent. External servers
+   * are left alone.
+   */
+  @Override
+  public void close() {
+    resources.close();
+  }
+
+  // ---- for this module's tests ----
+
+  OptionalLong registryPid() {
+    return registry == null ? OptionalLong.empty() : OptionalLong.of(registry.pid());
+  }
+
+  List<Integer> boundPorts() {
+    List<Integer> ports = new ArrayList<>();
+    if (kafka != null) ports.addAll(kafka.ports());
+    if (registry != null) ports.addAll(registry.ports());
+    return ports;
+  }
+
+  Optional<RegistryProcess> registry() {
+    return Optional.ofNullable(registry);
+  }
+
+  @Override
+  public String toString() {
+    return "InventoryStack{"
+        + (isEmbedded() ? "embedded" : "external")
+        + ", kafka="
+        + bootstrapServers
+        + ", registry="
+        + schemaRegistryUrl
+        + ", compatibility="
+        + compatibility
+        + "}";
+  }
+
+  /**
+   * Configures and starts an {@link InventoryStack}. Defaults: external mode when both {@code
+   * KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL} are set, else embedded; compatibility
+   * {@code FULL_TRANSITIVE} (or system property {@code inventory.stack.compatibility}); work
+   * directory {@code target/inventory-stack} (or {@code inventory.stack.work-dir}); startup
+   * deadline 120 s. Not thread-safe; {@link #start()} may be called more than once, each call
+   * starting a new stack.
+   */
+  public static final class Builder {
+    private enum Mode {
+      AUTO,
+      EMBEDDED,
+      EXTERNAL
     }
 
-    /** A builder with the defaults: auto mode (external when both variables are set), FULL_TRANSITIVE, 120 s. */
-    public static Builder builder() {
-        return new Builder();
+    private Mode mode = Mode.AUTO;
+    private String externalBootstrapServers;
+    private String externalRegistryUrl;
+    private Path workDir;
+    private String compatibility;
+    private Duration startupTimeout;
+    private StackEnvironment environment = StackEnvironment.system();
+    private Consumer<String> progress = LOG::info;
+
+    private Builder() {}
+
+    /**
+     * Where broker data, the registry log and the unpacked registry go; default {@code
+     * target/inventory-stack}.
+     */
+    public Builder workDir(Path workDir) {
+      if (workDir == null) throw new NullPointerException("workDir == null");
+      this.workDir = workDir.toAbsolutePath().normalize();
+      return this;
     }
 
     /**
-     * Starts a stack with the defaults; same as {@code builder().start()}.
+     * The registry's global compatibility level (NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD,
+     * FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE); default FULL_TRANSITIVE. Set in external mode
+     * too.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public Builder compatibility(String level) {
+      this.compatibility = ConfluentApiClient.checkLevel(level);
+      return this;
+    }
+
+    /** How long the broker and the registry together may take to become ready; default 120 s. */
+    public Builder startupTimeout(Duration timeout) {
+      if (timeout == null) throw new NullPointerException("timeout == null");
+      if (timeout.isNegative() || timeout.isZero())
+        throw new IllegalArgumentException("timeout <= 0: " + timeout);
+      this.startupTimeout = timeout;
+      return this;
+    }
+
+    /** Uses these servers instead of starting any, whatever the environment says. */
+    public Builder external(String bootstrapServers, String schemaRegistryUrl) {
+      if (bootstrapServers == null) throw new NullPointerException("bootstrapServers == null");
+      if (schemaRegistryUrl == null) throw new NullPointerException("schemaRegistryUrl == null");
+      this.mode = Mode.EXTERNAL;
+      this.externalBootstrapServers = bootstrapServers;
+      this.externalRegistryUrl = schemaRegistryUrl;
+      return this;
+    }
+
+    /** Starts the embedded broker and registry even when the external-mode variables are set. */
+    public Builder embedded() {
+      this.mode = Mode.EMBEDDED;
+      return this;
+    }
+
+    Builder environment(StackEnvironment environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    Builder progress(Consumer<String> progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    /**
+     * Starts (or, in external mode, connects to and checks) the broker and the registry.
      *
      * @throws MissingPrerequisiteException if no Java 21+ runtime or registry distribution is found
-     * @throws StackStartException if the broker or the registry does not come up before the deadline
+     * @throws StackStartException if a component does not come up before the deadline, or only one
+     *     of the two external-mode variables is set; whatever had started is stopped again
      */
-    public static InventoryStack start() {
-        return builder().start();
+    public InventoryStack start() {
+      String level =
+          compatibility != null
+              ? compatibility
+              : ConfluentApiClient.checkLevel(
+                  environment.property(COMPATIBILITY_PROPERTY).orElse(DEFAULT_COMPATIBILITY));
+      Duration timeout =
+          startupTimeout != null
+              ? startupTimeout
+              : environment
+                  .property(STARTUP_TIMEOUT_PROPERTY)
+                  .map(s -> Duration.ofSeconds(Long.parseLong(s)))
+                  .orElse(DEFAULT_STARTUP_TIMEOUT);
+      Deadline deadline = Deadline.after(timeout);
+      Mode resolved = mode;
+      String bootstrap = externalBootstrapServers;
+      String registryUrl = externalRegistryUrl;
+      if (resolved == Mode.AUTO) {
+        Optional<String> envBootstrap = environment.env(BOOTSTRAP_SERVERS_ENV);
+        Optional<String> envRegistry = environment.env(SCHEMA_REGISTRY_URL_ENV);
+        if (envBootstrap.isPresent() != envRegistry.isPresent()) {
+          throw new StackStartException(
+              "Only "
+                  + (envBootstrap.isPresent() ? BOOTSTRAP_SERVERS_ENV : SCHEMA_REGISTRY_URL_ENV)
+                  + " is set: set both "
+                  + BOOTSTRAP_SERVERS_ENV
+                  + " and "
+                  + SCHEMA_REGISTRY_URL_ENV
+                  + " to use an external stack, or neither to start the embedded one.");
+        }
+        resolved = envBootstrap.isPresent() ? Mode.EXTERNAL : Mode.EMBEDDED;
+        bootstrap = envBootstrap.orElse(null);
+        registryUrl = envRegistry.orElse(null);
+      }
+      return resolved == Mode.EXTERNAL
+          ? startExternal(bootstrap, stripSlash(registryUrl), level, deadline)
+          : startEmbedded(level, deadline);
     }
 
-    /** Kafka's {@code bootstrap.servers}, for example {@code 127.0.0.1:40123}. */
-    public String bootstrapServers() {
-        return bootstrapServers;
-    }
-
-    /**
-     * The registry's Confluent-compatible REST API base URL, without a trailing slash, for example
-     * {@code http://127.0.0.1:41234/apis/ccompat/v7} (external mode: {@code SCHEMA_REGISTRY_URL} as given).
-     */
-    public String schemaRegistryUrl() {
-        return schemaRegistryUrl;
-    }
-
-    /** The global compatibility level this stack set on the registry, for example {@code FULL_TRANSITIVE}. */
-    public String compatibility() {
-        return compatibility;
-    }
-
-    /** True when this JVM started the broker and the registry; false in external mode. */
-    public boolean isEmbedded() {
-        return kafka != null;
-    }
-
-    /**
-     * Creates a topic with a fresh unique name ({@code stack-test-N-RANDOM}) and returns it once every
-     * partition has a leader.
-     *
-     * @throws IllegalArgumentException if {@code partitions < 1}
-     * @throws TopicNotReadyException if the broker refuses it or a partition has no leader within 30 s
-     */
-    public String createTopic(int partitions) {
-        String name = "stack-test-" + TOPICS.incrementAndGet() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
-        createTopic(name, partitions);
-        return name;
-    }
-
-    /**
-     * Creates the named topic (or accepts an existing one with the same partition count) and returns once
-     * every partition has a leader.
-     *
-     * @throws IllegalArgumentException if {@code partitions < 1}
-     * @throws TopicNotReadyException if it exists with another partition count, the broker refuses it, or a
-     *     partition has no leader within 30 s
-     */
-    public void createTopic(String name, int partitions) {
-        if (name == null) throw new NullPointerException("name == null");
-        if (partitions < 1) throw new IllegalArgumentException("partitions < 1: " + partitions);
-        if (resources.isClosed()) throw new IllegalStateException("This stack is closed");
-        topics.create(name, partitions, Deadline.after(KafkaTopics.defaultTimeout()));
-    }
-
-    /** Stops the registry process and the broker and deletes their data; idempotent. External servers are left alone. */
-    @Override
-    public void close() {
+    private InventoryStack startExternal(
+        String bootstrap, String registryUrl, String level, Deadline deadline) {
+      Resources resources = new Resources();
+      try {
+        KafkaTopics topics = resources.add(new KafkaTopics(bootstrap));
+        topics.awaitBroker(deadline, "The external Kafka cluster (" + BOOTSTRAP_SERVERS_ENV + ")");
+        ConfluentApiClient api = new ConfluentApiClient(registryUrl);
+        api.awaitReachable(deadline);
+        api.putGlobalCompatibility(level);
+        progress.accept(
+            "Using external stack: Kafka "
+                + bootstrap
+                + ", registry "
+                + registryUrl
+                + " (compatibility "
+                + level
+                + ")");
+        return new InventoryStack(bootstrap, registryUrl, level, null, null, topics, resources);
+      } catch (RuntimeException e) {
         resources.close();
+        throw e;
+      }
     }
 
-    // ---- for this module's tests ----
-
-    OptionalLong registryPid() {
-        return registry == null ? OptionalLong.empty() : OptionalLong.of(registry.pid());
+    private InventoryStack startEmbedded(String level, Deadline deadline) {
+      Path work = workDir != null ? workDir : WorkDirectory.defaultFor(environment);
+      // find both prerequisites before starting anything: a missing Java 21 should fail in
+      // milliseconds
+      RegistryJavaRuntime java = RegistryJavaRuntime.locate(environment);
+      Path distribution = RegistryDistribution.locate(environment, work, progress);
+      List<String> jvmOptions = RegistryProcess.jvmOptions(environment);
+      Path runDir = WorkDirectory.newRun(work);
+      Resources resources = new Resources();
+      resources.add(() -> WorkDirectory.delete(runDir));
+      resources.registerShutdownHook();
+      try {
+        progress.accept(
+            "Starting Apicurio Registry "
+                + StackVersions.APICURIO
+                + " on "
+                + java
+                + " and Kafka "
+                + StackVersions.KAFKA
+                + " (KRaft) in "
+                + runDir);
+        // the registry is the slow one: let it boot while the broker starts in this thread
+        CompletableFuture<RegistryProcess> registryStart =
+            CompletableFuture.supplyAsync(
+                () ->
+                    RegistryProcess.start(
+                        distribution, java, jvmOptions, runDir, deadline, progress));
+        EmbeddedKafka kafka;
+        try {
+          kafka = resources.add(EmbeddedKafka.start(runDir, deadline));
+        } catch (RuntimeException e) {
+          try {
+            registryStart.join().close();
+          } catch (RuntimeException alsoFailed) {
+            e.addSuppressed(alsoFailed);
+          }
+          throw e;
+        }
+        progress.accept(
+            "  Kafka ready at "
+                + kafka.bootstrapServers()
+                + " after "
+                + Deadline.seconds(deadline.elapsed()));
+        RegistryProcess registry;
+        try {
+          registry = resources.add(registryStart.join());
+        } catch (CompletionException e) {
+          throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
+        new ConfluentApiClient(registry.confluentApiUrl()).putGlobalCompatibility(level);
+        progress.accept(
+            "  Registry ready at "
+                + registry.confluentApiUrl()
+                + " after "
+                + Deadline.seconds(deadline.elapsed())
+                + " (compatibility "
+                + level
+                + ", log "
+                + registry.logFile()
+                + ")");
+        KafkaTopics topics = resources.add(new KafkaTopics(kafka.bootstrapServers()));
+        return new InventoryStack(
+            kafka.bootstrapServers(),
+            registry.confluentApiUrl(),
+            level,
+            kafka,
+            registry,
+            topics,
+            resources);
+      } catch (RuntimeException e) {
+        resources.close();
+        throw e;
+      }
     }
 
-    List<Integer> boundPorts() {
-        List<Integer> ports = new ArrayList<>();
-        if (kafka != null) ports.addAll(kafka.ports());
-        if (registry != null) ports.addAll(registry.ports());
-        return ports;
+    private static String stripSlash(String url) {
+      return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+  }
+
+  /** What a stack must undo, closed in reverse order once, by close() or the shutdown hook. */
+  private static final class Resources {
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private Thread shutdownHook;
+    private boolean closed;
+
+    synchronized <T extends AutoCloseable> T add(T resource) {
+      if (closed) {
+        // a shutdown hook (Ctrl-C) closed the stack while this part was still starting
+        try {
+          resource.close();
+        } catch (Exception ignored) {
+          // already failing below
+        }
+        throw new StackStartException("The inventory stack was closed while it was starting");
+      }
+      started.push(resource);
+      return resource;
     }
 
-    Optional<RegistryProcess> registry() {
-        return Optional.ofNullable(registry);
+    synchronized boolean isClosed() {
+      return closed;
     }
 
-    @Override
-    public String toString() {
-        return "InventoryStack{" + (isEmbedded() ? "embedded" : "external") + ", kafka=" + bootstrapServers
-                + ", registry=" + schemaRegistryUrl + ", compatibility=" + compatibility + "}";
+    synchronized void registerShutdownHook() {
+      shutdownHook = new Thread(this::close, "inventory-stack-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /**
-     * Configures and starts an {@link InventoryStack}. Defaults: external mode when both
-     * {@code KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL} are set, else embedded; compatibility
-     * {@code FULL_TRANSITIVE} (or system property {@code inventory.stack.compatibility}); work directory
-     * {@code target/inventory-stack} (or {@code inventory.stack.work-dir}); startup deadline 120 s. Not
-     * thread-safe; {@link #start()} may be called more than once, each call starting a new stack.
-     */
-    public static final class Builder {
-        private enum Mode { AUTO, EMBEDDED, EXTERNAL }
-
-        private Mode mode = Mode.AUTO;
-        private String externalBootstrapServers;
-        private String externalRegistryUrl;
-        private Path workDir;
-        private String compatibility;
-        private Duration startupTimeout;
-        private StackEnvironment environment = StackEnvironment.system();
-        private Consumer<String> progress = LOG::info;
-
-        private Builder() {
+    synchronized void close() {
+      if (closed) return;
+      closed = true;
+      RuntimeException failure = null;
+      while (!started.isEmpty()) {
+        try {
+          started.pop().close();
+        } catch (Exception e) {
+          if (failure == null)
+            failure = new StackException("Stopping the inventory stack failed: " + e, e);
+          else failure.addSuppressed(e);
         }
-
-        /** Where broker data, the registry log and the unpacked registry go; default {@code target/inventory-stack}. */
-        public Builder workDir(Path workDir) {
-            if (workDir == null) throw new NullPointerException("workDir == null");
-            this.workDir = workDir.toAbsolutePath().normalize();
-            return this;
+      }
+      if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running or about to; it will find everything closed
         }
-
-        /**
-         * The registry's global compatibility level (NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD,
-         * FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE); default FULL_TRANSITIVE. Set in external mode too.
-         *
-         * @throws IllegalArgumentException for any other value
-         */
-        public Builder compatibility(String level) {
-            this.compatibility = ConfluentApiClient.checkLevel(level);
-            return this;
-        }
-
-        /** How long the broker and the registry together may take to become ready; default 120 s. */
-        public Builder startupTimeout(Duration timeout) {
-            if (timeout == null) throw new NullPointerException("timeout == null");
-            if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout <= 0: " + timeout);
-            this.startupTimeout = timeout;
-            return this;
-        }
-
-        /** Uses these servers instead of starting any, whatever the environment says. */
-        public Builder external(String bootstrapServers, String schemaRegistryUrl) {
-            if (bootstrapServers == null) throw new NullPointerException("bootstrapServers == null");
-            if (schemaRegistryUrl == null) throw new NullPointerException("schemaRegistryUrl == null");
-            this.mode = Mode.EXTERNAL;
-            this.externalBootstrapServers = bootstrapServers;
-            this.externalRegistryUrl = schemaRegistryUrl;
-            return this;
-        }
-
-        /** Starts the embedded broker and registry even when the external-mode variables are set. */
-        public Builder embedded() {
-            this.mode = Mode.EMBEDDED;
-            return this;
-        }
-
-        Builder environment(StackEnvironment environment) {
-            this.environment = environment;
-            return this;
-        }
-
-        Builder progress(Consumer<String> progress) {
-            this.progress = progress;
-            return this;
-        }
-
-        /**
-         * Starts (or, in external mode, connects to and checks) the broker and the registry.
-         *
-         * @throws MissingPrerequisiteException if no Java 21+ runtime or registry distribution is found
-         * @throws StackStartException if a component does not come up before the deadline, or only one of
-         *     the two external-mode variables is set; whatever had started is stopped again
-         */
-        public InventoryStack start() {
-            String level = compatibility != null ? compatibility
-                    : ConfluentApiClient.checkLevel(environment.property(COMPATIBILITY_PROPERTY).orElse(DEFAULT_COMPATIBILITY));
-            Duration timeout = startupTimeout != null ? startupTimeout
-                    : environment.property(STARTUP_TIMEOUT_PROPERTY).map(s -> Duration.ofSeconds(Long.parseLong(s)))
-                    .orElse(DEFAULT_STARTUP_TIMEOUT);
-            Deadline deadline = Deadline.after(timeout);
-            Mode resolved = mode;
-            String bootstrap = externalBootstrapServers;
-            String registryUrl = externalRegistryUrl;
-            if (resolved == Mode.AUTO) {
-                Optional<String> envBootstrap = environment.env(BOOTSTRAP_SERVERS_ENV);
-                Optional<String> envRegistry = environment.env(SCHEMA_REGISTRY_URL_ENV);
-                if (envBootstrap.isPresent() != envRegistry.isPresent()) {
-                    throw new StackStartException("Only " + (envBootstrap.isPresent() ? BOOTSTRAP_SERVERS_ENV : SCHEMA_REGISTRY_URL_ENV)
-                            + " is set: set both " + BOOTSTRAP_SERVERS_ENV + " and " + SCHEMA_REGISTRY_URL_ENV
-                            + " to use an external stack, or neither to start the embedded one.");
-                }
-                resolved = envBootstrap.isPresent() ? Mode.EXTERNAL : Mode.EMBEDDED;
-                bootstrap = envBootstrap.orElse(null);
-                registryUrl = envRegistry.orElse(null);
-            }
-            return resolved == Mode.EXTERNAL
-                    ? startExternal(bootstrap, stripSlash(registryUrl), level, deadline)
-                    : startEmbedded(level, deadline);
-        }
-
-        private InventoryStack startExternal(String bootstrap, String registryUrl, String level, Deadline deadline) {
-            Resources resources = new Resources();
-            try {
-                KafkaTopics topics = resources.add(new KafkaTopics(bootstrap));
-                topics.awaitBroker(deadline, "The external Kafka cluster (" + BOOTSTRAP_SERVERS_ENV + ")");
-                ConfluentApiClient api = new ConfluentApiClient(registryUrl);
-                api.awaitReachable(deadline);
-                api.putGlobalCompatibility(level);
-                progress.accept("Using external stack: Kafka " + bootstrap + ", registry " + registryUrl
-                        + " (compatibility " + level + ")");
-                return new InventoryStack(bootstrap, registryUrl, level, null, null, topics, resources);
-            } catch (RuntimeException e) {
-                resources.close();
-                throw e;
-            }
-        }
-
-        private InventoryStack startEmbedded(String level, Deadline deadline) {
-            Path work = workDir != null ? workDir : WorkDirectory.defaultFor(environment);
-            // find both prerequisites before starting anything: a missing Java 21 should fail in milliseconds
-            RegistryJavaRuntime java = RegistryJavaRuntime.locate(environment);
-            Path distribution = RegistryDistribution.locate(environment, work, progress);
-            List<String> jvmOptions = RegistryProcess.jvmOptions(environment);
-            Path runDir = WorkDirectory.newRun(work);
-            Resources resources = new Resources();
-            resources.add(() -> WorkDirectory.delete(runDir));
-            resources.registerShutdownHook();
-            try {
-                progress.accept("Starting Apicurio Registry " + StackVersions.APICURIO + " on " + java
-                        + " and Kafka " + StackVersions.KAFKA + " (KRaft) in " + runDir);
-                // the registry is the slow one: let it boot while the broker starts in this thread
-                CompletableFuture<RegistryProcess> registryStart = CompletableFuture.supplyAsync(() ->
-                        RegistryProcess.start(distribution, java, jvmOptions, runDir, deadline, progress));
-                EmbeddedKafka kafka;
-                try {
-                    kafka = resources.add(EmbeddedKafka.start(runDir, deadline));
-                } catch (RuntimeException e) {
-                    try {
-                        registryStart.join().close();
-                    } catch (RuntimeException alsoFailed) {
-                        e.addSuppressed(alsoFailed);
-                    }
-                    throw e;
-                }
-                progress.accept("  Kafka ready at " + kafka.bootstrapServers() + " after " + Deadline.seconds(deadline.elapsed()));
-                RegistryProcess registry;
-                try {
-                    registry = resources.add(registryStart.join());
-                } catch (CompletionException e) {
-                    throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-                }
-                new ConfluentApiClient(registry.confluentApiUrl()).putGlobalCompatibility(level);
-                progress.accept("  Registry ready at " + registry.confluentApiUrl() + " after "
-                        + Deadline.seconds(deadline.elapsed()) + " (compatibility " + level + ", log " + registry.logFile() + ")");
-                KafkaTopics topics = resources.add(new KafkaTopics(kafka.bootstrapServers()));
-                return new InventoryStack(kafka.bootstrapServers(), registry.confluentApiUrl(), level, kafka, registry,
-                        topics, resources);
-            } catch (RuntimeException e) {
-                resources.close();
-                throw e;
-            }
-        }
-
-        private static String stripSlash(String url) {
-            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        }
+      }
+      if (failure != null) throw failure;
     }
-
-    /** What a stack must undo, closed in reverse order once, by close() or the shutdown hook. */
-    private static final class Resources {
-        private final Deque<AutoCloseable> started = new ArrayDeque<>();
-        private Thread shutdownHook;
-        private boolean closed;
-
-        synchronized <T extends AutoCloseable> T add(T resource) {
-            if (closed) {
-                // a shutdown hook (Ctrl-C) closed the stack while this part was still starting
-                try {
-                    resource.close();
-                } catch (Exception ignored) {
-                    // already failing below
-                }
-                throw new StackStartException("The inventory stack was closed while it was starting");
-            }
-            started.push(resource);
-            return resource;
-        }
-
-        synchronized boolean isClosed() {
-            return closed;
-        }
-
-        synchronized void registerShutdownHook() {
-            shutdownHook = new Thread(this::close, "inventory-stack-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
-
-        synchronized void close() {
-            if (closed) return;
-            closed = true;
-            RuntimeException failure = null;
-            while (!started.isEmpty()) {
-                try {
-                    started.pop().close();
-                } catch (Exception e) {
-                    if (failure == null) failure = new StackException("Stopping the inventory stack failed: " + e, e);
-                    else failure.addSuppressed(e);
-                }
-            }
-            if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running or about to; it will find everything closed
-                }
-            }
-            if (failure != null) throw failure;
-        }
-    }
+  }
 }

@@ -5,76 +5,88 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * One command for a local stack: starts Kafka and Apicurio Registry (or uses the external ones named by
- * {@code KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL}), creates the channel's topics
- * {@code inventory.dev.events}, {@code inventory.sit.events} and {@code inventory.prod.events}, prints
- * the addresses, and runs until Ctrl-C, then stops cleanly. Run it with
- * {@code mvn -q -pl local-stack exec:java}; the optional argument {@code --partitions=N} (default 6)
- * sets the topics' partition count, and {@code -Dinventory.stack.compatibility=LEVEL} the registry's rule.
+ * One command for a local stack: starts Kafka and Apicurio Registry (or uses the external ones
+ * named by {@code KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL}), creates the channel's
+ * topics {@code inventory.dev.events}, {@code inventory.sit.events} and {@code
+ * inventory.prod.events}, prints the addresses, and runs until Ctrl-C, then stops cleanly. Run it
+ * with {@code mvn -q -pl local-stack exec:java}; the optional argument {@code --partitions=N}
+ * (default 6) sets the topics' partition count, and {@code -Dinventory.stack.compatibility=LEVEL}
+ * the registry's rule.
  */
 public final class LocalStack {
-    static final List<String> ENVIRONMENTS = List.of("dev", "sit", "prod");
-    private static final int DEFAULT_PARTITIONS = 6;
-    private static final String LOG_CONFIG = "io/inventory/events/stack/local-stack-log4j2.xml";
+  static final List<String> ENVIRONMENTS = List.of("dev", "sit", "prod");
+  private static final int DEFAULT_PARTITIONS = 6;
+  private static final String LOG_CONFIG = "io/inventory/events/stack/local-stack-log4j2.xml";
 
-    private LocalStack() {
+  private LocalStack() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    // before any logger exists: Kafka's and the stack's own logs at WARN, unless the caller chose a
+    // config
+    if (System.getProperty("log4j2.configurationFile") == null
+        && System.getProperty("log4j.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "classpath:" + LOG_CONFIG);
     }
-
-    public static void main(String[] args) throws InterruptedException {
-        // before any logger exists: Kafka's and the stack's own logs at WARN, unless the caller chose a config
-        if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "classpath:" + LOG_CONFIG);
-        }
-        // the stack's own hook logs while stopping; Log4j's hook must not shut logging down first
-        if (System.getProperty("log4j2.shutdownHookEnabled") == null) {
-            System.setProperty("log4j2.shutdownHookEnabled", "false");
-        }
-        int partitions = DEFAULT_PARTITIONS;
-        for (String arg : args) {
-            if (arg.startsWith("--partitions=")) {
-                partitions = Integer.parseInt(arg.substring("--partitions=".length()));
-            } else {
-                System.err.println("Unknown argument \"" + arg + "\". Usage: LocalStack [--partitions=N]");
-                System.exit(2);
-            }
-        }
-        PrintStream out = System.out;
-        long start = System.nanoTime();
-        InventoryStack stack;
-        try {
-            stack = InventoryStack.builder().progress(out::println).start();
-            for (String env : ENVIRONMENTS) {
-                String topic = "inventory." + env + ".events";
-                out.println("Creating topic " + topic + " (" + partitions + " partitions)");
-                stack.createTopic(topic, partitions);
-            }
-        } catch (StackException e) {
-            System.err.println("The local stack did not start: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Stopping the local stack...");
-            stack.close();
-            out.println("Stopped.");
-            stopped.countDown();
-        }, "local-stack-stop"));
-
-        out.println();
-        out.printf("Inventory local stack ready in %.1f s (%s)%n", (System.nanoTime() - start) / 1e9,
-                stack.isEmbedded() ? "embedded" : "external");
-        out.println("  KAFKA_BOOTSTRAP_SERVERS=" + stack.bootstrapServers());
-        out.println("  SCHEMA_REGISTRY_URL=" + stack.schemaRegistryUrl() + "   (Confluent-compatible API)");
-        stack.registry().ifPresent(r -> {
-            out.println("  Registry core API:      " + r.baseUrl() + "/apis/registry/v3");
-            out.println("  Registry log:           " + r.logFile());
-        });
-        out.println("  Compatibility:          " + stack.compatibility());
-        for (String env : ENVIRONMENTS) {
-            out.println("  Topic:                  inventory." + env + ".events (" + partitions + " partitions)");
-        }
-        out.println("Press Ctrl-C to stop.");
-        stopped.await();
+    // the stack's own hook logs while stopping; Log4j's hook must not shut logging down first
+    if (System.getProperty("log4j2.shutdownHookEnabled") == null) {
+      System.setProperty("log4j2.shutdownHookEnabled", "false");
     }
+    int partitions = DEFAULT_PARTITIONS;
+    for (String arg : args) {
+      if (arg.startsWith("--partitions=")) {
+        partitions = Integer.parseInt(arg.substring("--partitions=".length()));
+      } else {
+        System.err.println("Unknown argument \"" + arg + "\". Usage: LocalStack [--partitions=N]");
+        System.exit(2);
+      }
+    }
+    PrintStream out = System.out;
+    long start = System.nanoTime();
+    InventoryStack stack;
+    try {
+      stack = InventoryStack.builder().progress(out::println).start();
+      for (String env : ENVIRONMENTS) {
+        String topic = "inventory." + env + ".events";
+        out.println("Creating topic " + topic + " (" + partitions + " partitions)");
+        stack.createTopic(topic, partitions);
+      }
+    } catch (StackException e) {
+      System.err.println("The local stack did not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("Stopping the local stack...");
+                  stack.close();
+                  out.println("Stopped.");
+                  stopped.countDown();
+                },
+                "local-stack-stop"));
+
+    out.println();
+    out.printf(
+        "Inventory local stack ready in %.1f s (%s)%n",
+        (System.nanoTime() - start) / 1e9, stack.isEmbedded() ? "embedded" : "external");
+    out.println("  KAFKA_BOOTSTRAP_SERVERS=" + stack.bootstrapServers());
+    out.println(
+        "  SCHEMA_REGISTRY_URL=" + stack.schemaRegistryUrl() + "   (Confluent-compatible API)");
+    stack
+        .registry()
+        .ifPresent(
+            r -> {
+              out.println("  Registry core API:      " + r.baseUrl() + "/apis/registry/v3");
+              out.println("  Registry log:           " + r.logFile());
+            });
+    out.println("  Compatibility:          " + stack.compatibility());
+    for (String env : ENVIRONMENTS) {
+      out.println(
+          "  Topic:                  inventory." + env + ".events (" + partitions + " partitions)");
+    }
+    out.println("Press Ctrl-C to stop.");
+    stopped.await();
+  }
 }

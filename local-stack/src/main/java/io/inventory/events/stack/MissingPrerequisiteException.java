@@ -6,9 +6,9 @@ package io.inventory.events.stack;
  * system property or environment variable that points the stack at it.
  */
 public final class MissingPrerequisiteException extends StackStartException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public MissingPrerequisiteException(String message) {
-        super(message);
-    }
+  public MissingPrerequisiteException(String message) {
+    super(message);
+  }
 }

@@ -6,13 +6,13 @@ package io.inventory.events.stack;
  * the registry ends with the tail of its log file; whatever had started is already stopped.
  */
 public class StackStartException extends StackException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public StackStartException(String message) {
-        super(message);
-    }
+  public StackStartException(String message) {
+    super(message);
+  }
 
-    public StackStartException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public StackStartException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -11,68 +11,74 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The stack's directory (default {@code target/inventory-stack}): one {@code runs/PID-N} directory per
- * started stack for broker data and the registry log, deleted on close. Runs left behind by a JVM
- * that was killed are deleted the next time a stack starts.
+ * The stack's directory (default {@code target/inventory-stack}): one {@code runs/PID-N} directory
+ * per started stack for broker data and the registry log, deleted on close. Runs left behind by a
+ * JVM that was killed are deleted the next time a stack starts.
  */
 final class WorkDirectory {
-    static final String PROPERTY = "inventory.stack.work-dir";
+  static final String PROPERTY = "inventory.stack.work-dir";
 
-    private static final AtomicInteger RUNS = new AtomicInteger();
+  private static final AtomicInteger RUNS = new AtomicInteger();
 
-    private WorkDirectory() {
+  private WorkDirectory() {}
+
+  static Path defaultFor(StackEnvironment environment) {
+    return environment
+        .property(PROPERTY)
+        .map(Paths::get)
+        .orElse(
+            Paths.get(environment.property("user.dir").orElse("."), "target", "inventory-stack"))
+        .toAbsolutePath()
+        .normalize();
+  }
+
+  static Path newRun(Path workDir) {
+    Path runs = workDir.resolve("runs");
+    try {
+      Files.createDirectories(runs);
+      deleteRunsOfDeadProcesses(runs);
+      long pid = ProcessHandle.current().pid();
+      Path run = runs.resolve(pid + "-" + RUNS.incrementAndGet());
+      delete(run);
+      return Files.createDirectories(run);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create a run directory under " + runs, e);
     }
+  }
 
-    static Path defaultFor(StackEnvironment environment) {
-        return environment.property(PROPERTY).map(Paths::get)
-                .orElse(Paths.get(environment.property("user.dir").orElse("."), "target", "inventory-stack"))
-                .toAbsolutePath().normalize();
-    }
-
-    static Path newRun(Path workDir) {
-        Path runs = workDir.resolve("runs");
+  private static void deleteRunsOfDeadProcesses(Path runs) throws IOException {
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(runs)) {
+      for (Path run : stream) {
+        String name = run.getFileName().toString();
+        int dash = name.indexOf('-');
+        if (dash <= 0) continue;
         try {
-            Files.createDirectories(runs);
-            deleteRunsOfDeadProcesses(runs);
-            long pid = ProcessHandle.current().pid();
-            Path run = runs.resolve(pid + "-" + RUNS.incrementAndGet());
-            delete(run);
-            return Files.createDirectories(run);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create a run directory under " + runs, e);
+          long pid = Long.parseLong(name.substring(0, dash));
+          if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+          delete(run);
+        } catch (NumberFormatException ignored) {
+          // not one of ours
         }
+      }
     }
+  }
 
-    private static void deleteRunsOfDeadProcesses(Path runs) throws IOException {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(runs)) {
-            for (Path run : stream) {
-                String name = run.getFileName().toString();
-                int dash = name.indexOf('-');
-                if (dash <= 0) continue;
+  /** Best-effort recursive delete: a leftover file under target/ is harmless. */
+  static void delete(Path dir) {
+    if (dir == null || !Files.exists(dir)) return;
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
                 try {
-                    long pid = Long.parseLong(name.substring(0, dash));
-                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
-                    delete(run);
-                } catch (NumberFormatException ignored) {
-                    // not one of ours
-                }
-            }
-        }
-    }
-
-    /** Best-effort recursive delete: a leftover file under target/ is harmless. */
-    static void delete(Path dir) {
-        if (dir == null || !Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
+                  Files.deleteIfExists(path);
                 } catch (IOException ignored) {
-                    // see method comment
+                  // see method comment
                 }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // see method comment
-        }
+              });
+    } catch (IOException | UncheckedIOException ignored) {
+      // see method comment
     }
+  }
 }

@@ -9,38 +9,41 @@ import java.time.Duration;
 
 /** Plain HTTP calls to a registry's Confluent-compatible API, as a team's test would make them. */
 final class RegistryCalls {
-    private static final String JSON = "application/vnd.schemaregistry.v1+json";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final String JSON = "application/vnd.schemaregistry.v1+json";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final String baseUrl;
+  private final String baseUrl;
 
-    RegistryCalls(String baseUrl) {
-        this.baseUrl = baseUrl;
+  RegistryCalls(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+  }
+
+  HttpResponse<String> post(String path, String avroSchema) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", JSON)
+            .POST(HttpRequest.BodyPublishers.ofString(schemaRequest(avroSchema))));
+  }
+
+  static String schemaRequest(String avroSchema) {
+    return "{\"schema\":\"" + avroSchema.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(
+          request.timeout(Duration.ofSeconds(10)).header("Accept", JSON).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
-
-    HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
-    }
-
-    HttpResponse<String> post(String path, String avroSchema) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(schemaRequest(avroSchema))));
-    }
-
-    static String schemaRequest(String avroSchema) {
-        return "{\"schema\":\"" + avroSchema.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(10)).header("Accept", JSON).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
+  }
 }

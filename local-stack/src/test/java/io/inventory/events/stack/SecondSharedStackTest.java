@@ -10,10 +10,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("A second test class using the extension")
 class SecondSharedStackTest {
 
-    @Test
-    @DisplayName("gets the same stack as every other class in this JVM")
-    void getsTheSameStack(InventoryStack stack) {
-        assertThat(SharedStackTest.FIRST_SEEN.compareAndExchange(null, stack)).isIn(null, stack);
-        assertThat(stack.createTopic(1)).startsWith("stack-test-");
-    }
+  @Test
+  @DisplayName("gets the same stack as every other class in this JVM")
+  void getsTheSameStack(InventoryStack stack) {
+    assertThat(SharedStackTest.FIRST_SEEN.compareAndExchange(null, stack)).isIn(null, stack);
+    assertThat(stack.createTopic(1)).startsWith("stack-test-");
+  }
 }

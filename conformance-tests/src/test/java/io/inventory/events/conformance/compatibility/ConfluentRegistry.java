@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 
-/** The registry calls these tests make themselves (the Confluent API), and loading a schema directory with one parser. */
+/**
+ * The registry calls these tests make themselves (the Confluent API), and loading a schema
+ * directory with one parser.
+ */
 final class ConfluentRegistry {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -30,19 +33,33 @@ final class ConfluentRegistry {
 
   /** {@code PUT /config/{subject}}. */
   void compatibility(String subject, String level) {
-    send("PUT", "/config/" + encode(subject), JSON.createObjectNode().put("compatibility", level).toString());
+    send(
+        "PUT",
+        "/config/" + encode(subject),
+        JSON.createObjectNode().put("compatibility", level).toString());
   }
 
   /** {@code POST /subjects/{subject}/versions}: the HTTP status and the answer. */
   HttpResponse<String> register(String subject, Schema schema) {
-    return send("POST", "/subjects/" + encode(subject) + "/versions",
-        JSON.createObjectNode().put("schema", schema.toString()).put("schemaType", "AVRO").toString());
+    return send(
+        "POST",
+        "/subjects/" + encode(subject) + "/versions",
+        JSON.createObjectNode()
+            .put("schema", schema.toString())
+            .put("schemaType", "AVRO")
+            .toString());
   }
 
   /** {@code POST /compatibility/subjects/{subject}/versions/latest}: the registry's verdict. */
   boolean isCompatible(String subject, Schema schema) {
-    HttpResponse<String> response = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
-        JSON.createObjectNode().put("schema", schema.toString()).put("schemaType", "AVRO").toString());
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
+            JSON.createObjectNode()
+                .put("schema", schema.toString())
+                .put("schemaType", "AVRO")
+                .toString());
     if (response.statusCode() == 404) {
       return true; // a subject with no versions yet: a registry accepts any first version
     }
@@ -51,7 +68,8 @@ final class ConfluentRegistry {
 
   /** {@code GET /schemas/ids/{id}}. */
   Schema schemaById(int id) {
-    return new Schema.Parser().parse(read(send("GET", "/schemas/ids/" + id, null)).path("schema").asText());
+    return new Schema.Parser()
+        .parse(read(send("GET", "/schemas/ids/" + id, null)).path("schema").asText());
   }
 
   int id(HttpResponse<String> registration) {
@@ -67,9 +85,14 @@ final class ConfluentRegistry {
   }
 
   private HttpResponse<String> send(String method, String path, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -84,7 +107,10 @@ final class ConfluentRegistry {
     return URLEncoder.encode(subject, StandardCharsets.UTF_8);
   }
 
-  /** The event types of a directory laid out like {@code schemas/} (common/ first), parsed with one parser, by full name. */
+  /**
+   * The event types of a directory laid out like {@code schemas/} (common/ first), parsed with one
+   * parser, by full name.
+   */
   static Map<String, Schema> events(Path directory) {
     Schema.Parser parser = new Schema.Parser();
     Map<String, Schema> events = new LinkedHashMap<>();

@@ -29,26 +29,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The gate against a real registry (Apicurio through its Confluent API, FULL_TRANSITIVE): every
- * release replays into it in order, then the working set; and for every fixture of the gate's corpus
- * the registry's verdict agrees with the gate's, except where the gate's own rules go beyond Avro,
- * which must then be exactly the documented difference.
+ * release replays into it in order, then the working set; and for every fixture of the gate's
+ * corpus the registry's verdict agrees with the gate's, except where the gate's own rules go beyond
+ * Avro, which must then be exactly the documented difference.
  */
 @ExtendWith(InventoryStackExtension.class)
 class RegistryReplayTest {
-  static final Path FIXTURES = ContractFiles.root().resolve("compatibility-gate/src/test/resources/fixtures");
+  static final Path FIXTURES =
+      ContractFiles.root().resolve("compatibility-gate/src/test/resources/fixtures");
 
-  /** What the registry cannot see: it checks one subject's versions alone and ignores logical types and enum defaults. */
-  static final Set<Rule> DOCUMENTED_DIFFERENCES = Set.of(Rule.ENUM_SYMBOL_NO_DELETE, Rule.ENUM_DEFAULT_NO_DELETE,
-      Rule.FIELD_SAME_LOGICAL_TYPE, Rule.RECORD_SAME_NAME, Rule.EVENT_TYPE_NO_DELETE);
+  /**
+   * What the registry cannot see: it checks one subject's versions alone and ignores logical types
+   * and enum defaults.
+   */
+  static final Set<Rule> DOCUMENTED_DIFFERENCES =
+      Set.of(
+          Rule.ENUM_SYMBOL_NO_DELETE,
+          Rule.ENUM_DEFAULT_NO_DELETE,
+          Rule.FIELD_SAME_LOGICAL_TYPE,
+          Rule.RECORD_SAME_NAME,
+          Rule.EVENT_TYPE_NO_DELETE);
 
   static Stream<String> fixtures() throws IOException {
     try (Stream<Path> dirs = Files.list(FIXTURES)) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
   @Test
-  void everyReleaseThenTheWorkingSetRegistersInOrderUnderFullTransitive(InventoryStack stack) throws IOException {
+  void everyReleaseThenTheWorkingSetRegistersInOrderUnderFullTransitive(InventoryStack stack)
+      throws IOException {
     ConfluentRegistry registry = new ConfluentRegistry(stack.schemaRegistryUrl());
     String env = env();
     List<Path> sets = new ArrayList<>();
@@ -66,21 +81,29 @@ class RegistryReplayTest {
         String subject = ConfluentRegistry.subject(env, event.getKey());
         registry.compatibility(subject, "FULL_TRANSITIVE");
         HttpResponse<String> registered = registry.register(subject, event.getValue());
-        assertThat(registered.statusCode()).as(set + " " + subject + ": " + registered.body()).isEqualTo(200);
+        assertThat(registered.statusCode())
+            .as(set + " " + subject + ": " + registered.body())
+            .isEqualTo(200);
       }
     }
 
-    Report live = CompatibilityGate.newBuilder().schemas(ContractFiles.root().resolve("schemas"), "schemas")
-        .registry(URI.create(stack.schemaRegistryUrl())).subjectPattern("inventory\\." + env + "\\.events-.+")
-        .build().check();
+    Report live =
+        CompatibilityGate.newBuilder()
+            .schemas(ContractFiles.root().resolve("schemas"), "schemas")
+            .registry(URI.create(stack.schemaRegistryUrl()))
+            .subjectPattern("inventory\\." + env + "\\.events-.+")
+            .build()
+            .check();
     assertThat(live.passed()).as(live.render(Report.Format.TEXT)).isTrue();
-    assertThat(live.registryVerdicts()).hasSize(ConfluentRegistry.events(ContractFiles.root().resolve("schemas")).size())
+    assertThat(live.registryVerdicts())
+        .hasSize(ConfluentRegistry.events(ContractFiles.root().resolve("schemas")).size())
         .allMatch(verdict -> verdict.contains(" accepts the working schema"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
-  void registryVerdictAgreesWithTheGateOrDiffersOnlyByADocumentedRule(String fixture, InventoryStack stack) throws IOException {
+  void registryVerdictAgreesWithTheGateOrDiffersOnlyByADocumentedRule(
+      String fixture, InventoryStack stack) throws IOException {
     ConfluentRegistry registry = new ConfluentRegistry(stack.schemaRegistryUrl());
     String env = env();
     Path previous = FIXTURES.resolve(fixture).resolve("previous");
@@ -92,40 +115,73 @@ class RegistryReplayTest {
     }
     boolean registryAccepts = true;
     for (Map.Entry<String, Schema> event : ConfluentRegistry.events(current).entrySet()) {
-      registryAccepts &= registry.isCompatible(ConfluentRegistry.subject(env, event.getKey()), event.getValue());
+      registryAccepts &=
+          registry.isCompatible(ConfluentRegistry.subject(env, event.getKey()), event.getValue());
     }
 
-    Report offline = CompatibilityGate.newBuilder().schemas(current, "schemas").release("previous", previous).build().check();
-    String expectedRegistry = Files.readAllLines(FIXTURES.resolve(fixture).resolve("expected.txt")).stream()
-        .filter(line -> line.startsWith("registry:")).findFirst().orElseThrow().substring("registry:".length()).trim();
-    assertThat(registryAccepts ? "accepts" : "rejects").as("Apicurio's verdict, as expected.txt documents it")
+    Report offline =
+        CompatibilityGate.newBuilder()
+            .schemas(current, "schemas")
+            .release("previous", previous)
+            .build()
+            .check();
+    String expectedRegistry =
+        Files.readAllLines(FIXTURES.resolve(fixture).resolve("expected.txt")).stream()
+            .filter(line -> line.startsWith("registry:"))
+            .findFirst()
+            .orElseThrow()
+            .substring("registry:".length())
+            .trim();
+    assertThat(registryAccepts ? "accepts" : "rejects")
+        .as("Apicurio's verdict, as expected.txt documents it")
         .isEqualTo(expectedRegistry);
 
     if (registryAccepts && !offline.passed()) {
-      assertThat(offline.breaks()).as("breaks the registry accepts must be the documented ones")
-          .allSatisfy(finding -> {
-            assertThat(finding.acceptedByAvro()).as(finding.line()).isTrue();
-            assertThat(DOCUMENTED_DIFFERENCES).as(finding.line()).contains(finding.rule());
-          });
+      assertThat(offline.breaks())
+          .as("breaks the registry accepts must be the documented ones")
+          .allSatisfy(
+              finding -> {
+                assertThat(finding.acceptedByAvro()).as(finding.line()).isTrue();
+                assertThat(DOCUMENTED_DIFFERENCES).as(finding.line()).contains(finding.rule());
+              });
     } else if (!registryAccepts) {
       assertThat(offline.passed()).as(offline.render(Report.Format.TEXT)).isFalse();
       assertThat(offline.breaks()).anyMatch(finding -> !finding.acceptedByAvro());
     }
 
-    // The live-registry mode finds what the offline check finds, for every change inside an event type.
-    Report live = CompatibilityGate.newBuilder().schemas(current, "schemas")
-        .registry(URI.create(stack.schemaRegistryUrl())).subjectPattern("inventory\\." + env + "\\.events-.+")
-        .build().check();
+    // The live-registry mode finds what the offline check finds, for every change inside an event
+    // type.
+    Report live =
+        CompatibilityGate.newBuilder()
+            .schemas(current, "schemas")
+            .registry(URI.create(stack.schemaRegistryUrl()))
+            .subjectPattern("inventory\\." + env + "\\.events-.+")
+            .build()
+            .check();
     if (offline.breaks().stream().noneMatch(f -> f.path().isEmpty())) {
-      assertThat(keys(live.breaks())).as(live.render(Report.Format.TEXT)).isEqualTo(keys(offline.breaks()));
+      assertThat(keys(live.breaks()))
+          .as(live.render(Report.Format.TEXT))
+          .isEqualTo(keys(offline.breaks()));
       boolean accepted = registryAccepts;
-      assertThat(live.registryVerdicts()).isNotEmpty()
+      assertThat(live.registryVerdicts())
+          .isNotEmpty()
           .anyMatch(verdict -> verdict.contains(accepted ? " accepts " : " rejects "));
     }
   }
 
   private static Set<String> keys(List<Finding> findings) {
-    return findings.stream().map(f -> f.rule() + " " + f.direction() + " " + f.subject() + " " + f.path() + " " + f.line())
+    return findings.stream()
+        .map(
+            f ->
+                f.rule()
+                    + " "
+                    + f.direction()
+                    + " "
+                    + f.subject()
+                    + " "
+                    + f.path()
+                    + " "
+                    + f.line())
         .collect(Collectors.toSet());
   }
 

@@ -48,8 +48,12 @@ class ReleaseRuntimeCompatibilityTest {
   @BeforeEach
   void configure(InventoryStack stack) {
     registry = new ConfluentRegistry(stack.schemaRegistryUrl());
-    config = Map.of(EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.schemaRegistryUrl(),
-        EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true);
+    config =
+        Map.of(
+            EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
+            stack.schemaRegistryUrl(),
+            EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG,
+            true);
     topic = "inventory.r" + UUID.randomUUID().toString().substring(0, 8) + ".events";
   }
 
@@ -66,8 +70,10 @@ class ReleaseRuntimeCompatibilityTest {
         GenericRecord read = decode(frame, writer, reader);
 
         assertThat(read.getSchema()).isEqualTo(reader);
-        assertThat(read.get("eventId").toString()).isEqualTo(event.get(event.getSchema().getField("eventId").pos()).toString());
-        assertThat(((GenericRecord) read.get("payload")).get("productId").toString()).isEqualTo(SampleEvents.PRODUCT_ID);
+        assertThat(read.get("eventId").toString())
+            .isEqualTo(event.get(event.getSchema().getField("eventId").pos()).toString());
+        assertThat(((GenericRecord) read.get("payload")).get("productId").toString())
+            .isEqualTo(SampleEvents.PRODUCT_ID);
       }
     }
   }
@@ -80,11 +86,18 @@ class ReleaseRuntimeCompatibilityTest {
       serializer.configure(config, false);
       deserializer.configure(config, false);
       for (SpecificRecord event : SampleEvents.all()) {
-        // The same event as a 1.0.0 producer writes it: resolved into the release schema, written with it.
+        // The same event as a 1.0.0 producer writes it: resolved into the release schema, written
+        // with it.
         byte[] working = serializer.serialize(topic, event);
         Schema releaseSchema = release.get(event.getSchema().getFullName());
-        GenericRecord asReleased = decode(working, registry.schemaById(ByteBuffer.wrap(working, 1, 4).getInt()), releaseSchema);
-        int releaseId = registry.id(registry.register(topic + "-" + releaseSchema.getFullName(), releaseSchema));
+        GenericRecord asReleased =
+            decode(
+                working,
+                registry.schemaById(ByteBuffer.wrap(working, 1, 4).getInt()),
+                releaseSchema);
+        int releaseId =
+            registry.id(
+                registry.register(topic + "-" + releaseSchema.getFullName(), releaseSchema));
 
         Object read = deserializer.deserialize(topic, frame(releaseId, releaseSchema, asReleased));
 
@@ -99,8 +112,11 @@ class ReleaseRuntimeCompatibilityTest {
     for (String common : new String[] {"UnitOfMeasure", "EventMetadata"}) {
       parser.parse(RELEASE.resolve("common/" + common + ".avsc").toFile());
     }
-    Schema stockTransferred = parser.parse(getClass().getResourceAsStream("/compatibility/StockTransferred.avsc"));
-    int id = registry.id(registry.register(topic + "-" + stockTransferred.getFullName(), stockTransferred));
+    Schema stockTransferred =
+        parser.parse(getClass().getResourceAsStream("/compatibility/StockTransferred.avsc"));
+    int id =
+        registry.id(
+            registry.register(topic + "-" + stockTransferred.getFullName(), stockTransferred));
     GenericRecord event = new GenericData.Record(stockTransferred);
     GenericRecord payload = new GenericData.Record(stockTransferred.getField("payload").schema());
     GenericRecord metadata = new GenericData.Record(stockTransferred.getField("metadata").schema());
@@ -110,8 +126,12 @@ class ReleaseRuntimeCompatibilityTest {
     payload.put("productId", SampleEvents.PRODUCT_ID);
     payload.put("fromLocationId", SampleEvents.LOCATION_ID);
     payload.put("toLocationId", "WH-124");
-    payload.put("quantity", ByteBuffer.wrap(new java.math.BigDecimal("5.000").unscaledValue().toByteArray()));
-    payload.put("unitOfMeasure", new GenericData.EnumSymbol(payload.getSchema().getField("unitOfMeasure").schema(), "EACH"));
+    payload.put(
+        "quantity",
+        ByteBuffer.wrap(new java.math.BigDecimal("5.000").unscaledValue().toByteArray()));
+    payload.put(
+        "unitOfMeasure",
+        new GenericData.EnumSymbol(payload.getSchema().getField("unitOfMeasure").schema(), "EACH"));
     metadata.put("source", SampleEvents.SOURCE);
     metadata.put("correlationId", SampleEvents.CORRELATION_ID);
     metadata.put("userId", null);
@@ -127,13 +147,16 @@ class ReleaseRuntimeCompatibilityTest {
     }
   }
 
-  private static GenericRecord decode(byte[] frame, Schema writer, Schema reader) throws IOException {
+  private static GenericRecord decode(byte[] frame, Schema writer, Schema reader)
+      throws IOException {
     byte[] body = Arrays.copyOfRange(frame, 5, frame.length);
-    return new GenericDatumReader<GenericRecord>(writer, reader).read(null, DecoderFactory.get().binaryDecoder(body, null));
+    return new GenericDatumReader<GenericRecord>(writer, reader)
+        .read(null, DecoderFactory.get().binaryDecoder(body, null));
   }
 
   /** The Confluent frame: magic byte 0, the 4-byte schema id, the Avro binary body. */
-  private static byte[] frame(int schemaId, Schema schema, GenericRecord record) throws IOException {
+  private static byte[] frame(int schemaId, Schema schema, GenericRecord record)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(0);
     out.write(ByteBuffer.allocate(4).putInt(schemaId).array());

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * A consumer in a JVM of its own, so a test can kill it with SIGKILL: no close, no commit, no
- * shutdown hook, exactly a crash. Each processed event is appended to a file ({@link Processed#line})
- * with an unbuffered write, which survives the process being killed.
+ * shutdown hook, exactly a crash. Each processed event is appended to a file ({@link
+ * Processed#line}) with an unbuffered write, which survives the process being killed.
  *
  * <p>Arguments: bootstrap servers, registry URL, topic, group id, output file, max.poll.records.
  */
@@ -30,10 +30,12 @@ public final class ConsumerProcess {
           // The dead member must leave the group soon for the next consumer to get its partitions.
           .property("session.timeout.ms", 6_000)
           .property("heartbeat.interval.ms", 1_000)
-          .onWithContext(StockLevelChanged.class, (event, context) -> {
-            out.write((Processed.of(event, context).line() + "\n").getBytes(UTF_8));
-            Thread.sleep(2); // simulated work, so the kill lands mid-stream
-          })
+          .onWithContext(
+              StockLevelChanged.class,
+              (event, context) -> {
+                out.write((Processed.of(event, context).line() + "\n").getBytes(UTF_8));
+                Thread.sleep(2); // simulated work, so the kill lands mid-stream
+              })
           .build()
           .run();
     }

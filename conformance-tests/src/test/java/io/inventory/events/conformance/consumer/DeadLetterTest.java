@@ -3,12 +3,12 @@ package io.inventory.events.conformance.consumer;
 import static io.inventory.events.conformance.consumer.TopicUnderTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.client.InventoryEventConsumer;
 import io.inventory.events.client.consumer.ConsumerMetrics;
 import io.inventory.events.client.consumer.DeadLetterHeaders;
 import io.inventory.events.client.serde.MalformedFrameException;
 import io.inventory.events.client.serde.UnknownSchemaException;
-import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.nio.ByteBuffer;
@@ -34,7 +34,8 @@ class DeadLetterTest {
       byte[] randomBytes = new byte[64];
       new Random(42).nextBytes(randomBytes);
       randomBytes[0] = 0x07; // never the magic byte
-      byte[] unknownSchemaId = withSchemaId(channel.frame(TopicUnderTest.numbered(PRODUCT, 0)), 0x7ffffff0);
+      byte[] unknownSchemaId =
+          withSchemaId(channel.frame(TopicUnderTest.numbered(PRODUCT, 0)), 0x7ffffff0);
 
       channel.send(PRODUCT, TopicUnderTest.numbered(PRODUCT, 1));
       RecordMetadata random = channel.sendBytes(PRODUCT, randomBytes);
@@ -46,16 +47,20 @@ class DeadLetterTest {
       channel.send(PRODUCT, TopicUnderTest.numbered(PRODUCT, 4));
 
       Queue<Integer> processed = new ConcurrentLinkedQueue<>();
-      try (InventoryEventConsumer consumer = channel.consumer()
-          .on(StockLevelChanged.class, event -> {
-            int sequence = TopicUnderTest.sequence(event);
-            if (sequence == POISON) {
-              throw new IllegalStateException("Ledger rejected sequence " + POISON);
-            }
-            processed.add(sequence);
-          })
-          .build()
-          .start()) {
+      try (InventoryEventConsumer consumer =
+          channel
+              .consumer()
+              .on(
+                  StockLevelChanged.class,
+                  event -> {
+                    int sequence = TopicUnderTest.sequence(event);
+                    if (sequence == POISON) {
+                      throw new IllegalStateException("Ledger rejected sequence " + POISON);
+                    }
+                    processed.add(sequence);
+                  })
+              .build()
+              .start()) {
         channel.awaitFullyCommitted();
         assertThat(consumer.metrics()).isEqualTo(new ConsumerMetrics(4, 3, 3, 0, 0));
       }
@@ -63,27 +68,52 @@ class DeadLetterTest {
       assertThat(processed).containsExactly(1, 2, 3, 4);
       List<ConsumerRecord<byte[], byte[]>> dead = channel.deadLetters(3);
       assertThat(dead).hasSize(3);
-      assertDeadLetter(channel, dead.get(0), random, randomBytes, MalformedFrameException.class,
-          "Record value starts with byte 0x07, not the Confluent magic byte 0x00; it was not written "
-              + "by a Confluent-compatible Avro serializer (topic " + channel.topic + ", partition "
-              + random.partition() + ", offset " + random.offset() + ")");
-      assertDeadLetter(channel, dead.get(1), unknown, unknownSchemaId, UnknownSchemaException.class, null);
-      assertThat(text(dead.get(1).headers().lastHeader(DeadLetterHeaders.EXCEPTION_MESSAGE).value()))
+      assertDeadLetter(
+          channel,
+          dead.get(0),
+          random,
+          randomBytes,
+          MalformedFrameException.class,
+          "Record value starts with byte 0x07, not the Confluent magic byte 0x00; it was not"
+              + " written by a Confluent-compatible Avro serializer (topic "
+              + channel.topic
+              + ", partition "
+              + random.partition()
+              + ", offset "
+              + random.offset()
+              + ")");
+      assertDeadLetter(
+          channel, dead.get(1), unknown, unknownSchemaId, UnknownSchemaException.class, null);
+      assertThat(
+              text(dead.get(1).headers().lastHeader(DeadLetterHeaders.EXCEPTION_MESSAGE).value()))
           .startsWith("Schema id 2147483632 is not in the registry");
-      assertDeadLetter(channel, dead.get(2), poison, poisonFrame, IllegalStateException.class,
+      assertDeadLetter(
+          channel,
+          dead.get(2),
+          poison,
+          poisonFrame,
+          IllegalStateException.class,
           "Ledger rejected sequence 99");
     }
   }
 
-  private static void assertDeadLetter(TopicUnderTest channel, ConsumerRecord<byte[], byte[]> dead,
-      RecordMetadata original, byte[] value, Class<?> exception, String message) {
+  private static void assertDeadLetter(
+      TopicUnderTest channel,
+      ConsumerRecord<byte[], byte[]> dead,
+      RecordMetadata original,
+      byte[] value,
+      Class<?> exception,
+      String message) {
     assertThat(dead.partition()).as("same partition as the source").isEqualTo(original.partition());
     assertThat(text(dead.key())).isEqualTo(PRODUCT);
     assertThat(dead.value()).isEqualTo(value);
     assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(channel.topic);
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_PARTITION)).isEqualTo(Integer.toString(original.partition()));
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo(Long.toString(original.offset()));
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TIMESTAMP)).isEqualTo(Long.toString(original.timestamp()));
+    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_PARTITION))
+        .isEqualTo(Integer.toString(original.partition()));
+    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_OFFSET))
+        .isEqualTo(Long.toString(original.offset()));
+    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TIMESTAMP))
+        .isEqualTo(Long.toString(original.timestamp()));
     assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TIMESTAMP_TYPE)).isEqualTo("CreateTime");
     assertThat(header(dead, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo(exception.getName());
     if (message != null) {

@@ -2,8 +2,8 @@ package io.inventory.events.conformance.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inventory.events.client.InventoryEventConsumer;
 import io.inventory.events.avro.StockLevelChanged;
+import io.inventory.events.client.InventoryEventConsumer;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.time.Duration;
@@ -20,34 +20,44 @@ class GracefulShutdownTest {
   private static final int EVENTS = 600;
 
   @Test
-  void closeMidStreamCommitsExactlyWhatWasProcessedAndARestartLosesAndRepeatsNothing(InventoryStack stack) {
+  void closeMidStreamCommitsExactlyWhatWasProcessedAndARestartLosesAndRepeatsNothing(
+      InventoryStack stack) {
     try (TopicUnderTest channel = new TopicUnderTest(stack, 3)) {
       for (int sequence = 1; sequence <= EVENTS; sequence++) {
         String product = "PROD-" + (sequence % 10);
         channel.send(product, TopicUnderTest.numbered(product, sequence));
       }
       Queue<Processed> first = new ConcurrentLinkedQueue<>();
-      InventoryEventConsumer consumer = channel.consumer()
-          .commitInterval(Duration.ofHours(1)) // so only close() can commit what was processed
-          .onWithContext(StockLevelChanged.class, (event, context) -> {
-            first.add(Processed.of(event, context));
-            Thread.sleep(3); // simulated work, so that close() lands mid-stream
-          })
-          .build()
-          .start();
+      InventoryEventConsumer consumer =
+          channel
+              .consumer()
+              .commitInterval(Duration.ofHours(1)) // so only close() can commit what was processed
+              .onWithContext(
+                  StockLevelChanged.class,
+                  (event, context) -> {
+                    first.add(Processed.of(event, context));
+                    Thread.sleep(3); // simulated work, so that close() lands mid-stream
+                  })
+              .build()
+              .start();
       TopicUnderTest.await("the first consumer processed 100 events", () -> first.size() >= 100);
       consumer.close();
       consumer.close(); // idempotent
 
       assertThat(first.size()).as("closed mid-stream").isLessThan(EVENTS);
-      assertThat(channel.committed()).as("committed offsets: one past the last processed record")
+      assertThat(channel.committed())
+          .as("committed offsets: one past the last processed record")
           .isEqualTo(nextOffsets(first));
 
       Queue<Processed> second = new ConcurrentLinkedQueue<>();
-      try (InventoryEventConsumer restarted = channel.consumer()
-          .onWithContext(StockLevelChanged.class, (event, context) -> second.add(Processed.of(event, context)))
-          .build()
-          .start()) {
+      try (InventoryEventConsumer restarted =
+          channel
+              .consumer()
+              .onWithContext(
+                  StockLevelChanged.class,
+                  (event, context) -> second.add(Processed.of(event, context)))
+              .build()
+              .start()) {
         channel.awaitFullyCommitted();
       }
 

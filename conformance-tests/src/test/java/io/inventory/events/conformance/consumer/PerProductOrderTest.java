@@ -2,8 +2,8 @@ package io.inventory.events.conformance.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inventory.events.client.InventoryEventConsumer;
 import io.inventory.events.avro.StockLevelChanged;
+import io.inventory.events.client.InventoryEventConsumer;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.util.ArrayList;
@@ -40,21 +40,30 @@ class PerProductOrderTest {
       Queue<String> successes = new ConcurrentLinkedQueue<>();
       Map<String, AtomicInteger> failed = new ConcurrentHashMap<>();
 
-      try (InventoryEventConsumer consumer = channel.consumer()
-          .on(StockLevelChanged.class, event -> {
-            String id = event.getPayload().getProductId() + "#" + TopicUnderTest.sequence(event);
-            attempts.add(id);
-            int sequence = TopicUnderTest.sequence(event);
-            if (failed.computeIfAbsent(id, k -> new AtomicInteger()).getAndIncrement() < failuresOf(sequence)) {
-              throw new IllegalStateException("Transient failure of " + id);
-            }
-            successes.add(id);
-          })
-          .build()
-          .start()) {
+      try (InventoryEventConsumer consumer =
+          channel
+              .consumer()
+              .on(
+                  StockLevelChanged.class,
+                  event -> {
+                    String id =
+                        event.getPayload().getProductId() + "#" + TopicUnderTest.sequence(event);
+                    attempts.add(id);
+                    int sequence = TopicUnderTest.sequence(event);
+                    if (failed.computeIfAbsent(id, k -> new AtomicInteger()).getAndIncrement()
+                        < failuresOf(sequence)) {
+                      throw new IllegalStateException("Transient failure of " + id);
+                    }
+                    successes.add(id);
+                  })
+              .build()
+              .start()) {
         channel.awaitFullyCommitted();
-        int expectedRetries = PRODUCTS * IntStream.rangeClosed(1, EVENTS_PER_PRODUCT)
-            .map(PerProductOrderTest::failuresOf).sum();
+        int expectedRetries =
+            PRODUCTS
+                * IntStream.rangeClosed(1, EVENTS_PER_PRODUCT)
+                    .map(PerProductOrderTest::failuresOf)
+                    .sum();
         assertThat(consumer.metrics().retried()).isEqualTo(expectedRetries);
         assertThat(consumer.metrics().processed()).isEqualTo(PRODUCTS * EVENTS_PER_PRODUCT);
       }
@@ -65,17 +74,22 @@ class PerProductOrderTest {
         assertThat(sequences(successes, prefix)).as("successes of " + prefix).isEqualTo(inOrder);
         List<Integer> tried = sequences(attempts, prefix);
         assertThat(tried).as("attempts of " + prefix + " never overtake a failed event").isSorted();
-        assertThat(tried).hasSize(EVENTS_PER_PRODUCT
-            + IntStream.rangeClosed(1, EVENTS_PER_PRODUCT).map(PerProductOrderTest::failuresOf).sum());
+        assertThat(tried)
+            .hasSize(
+                EVENTS_PER_PRODUCT
+                    + IntStream.rangeClosed(1, EVENTS_PER_PRODUCT)
+                        .map(PerProductOrderTest::failuresOf)
+                        .sum());
       }
       assertThat(channel.deadLetterCount()).isZero();
     }
   }
 
   private static List<Integer> sequences(Queue<String> log, String prefix) {
-    return new ArrayList<>(log).stream()
-        .filter(id -> id.startsWith(prefix))
-        .map(id -> Integer.parseInt(id.substring(prefix.length())))
-        .collect(Collectors.toList());
+    return new ArrayList<>(log)
+        .stream()
+            .filter(id -> id.startsWith(prefix))
+            .map(id -> Integer.parseInt(id.substring(prefix.length())))
+            .collect(Collectors.toList());
   }
 }

@@ -2,12 +2,12 @@ package io.inventory.events.conformance.consumer;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.client.InventoryEventConsumer;
 import io.inventory.events.client.consumer.BackOff;
 import io.inventory.events.client.consumer.DeadLetterPublisher;
 import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.serde.InventoryEventSerializer;
-import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.conformance.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import java.time.Duration;
@@ -62,13 +62,24 @@ final class TopicUnderTest implements AutoCloseable {
     this.deadLetterTopic = DeadLetterPublisher.topicFor(topic);
     stack.createTopic(deadLetterTopic, partitions);
     this.groupId = "group-" + UUID.randomUUID();
-    serializer.configure(Map.of(EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.schemaRegistryUrl(),
-        EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true), false);
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-        new StringSerializer(), new ByteArraySerializer());
+    serializer.configure(
+        Map.of(
+            EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
+            stack.schemaRegistryUrl(),
+            EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG,
+            true),
+        false);
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true),
+            new StringSerializer(),
+            new ByteArraySerializer());
     this.admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()));
   }
 
@@ -103,9 +114,12 @@ final class TopicUnderTest implements AutoCloseable {
 
   /** Every record of the dead-letter topic, once it holds at least {@code expected}. */
   List<ConsumerRecord<byte[], byte[]>> deadLetters(int expected) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.bootstrapServers(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
     try (KafkaConsumer<byte[], byte[]> reader =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> all = new ArrayList<>();
@@ -115,10 +129,12 @@ final class TopicUnderTest implements AutoCloseable {
       reader.assign(all);
       reader.seekToBeginning(all);
       List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-      await("dead-letter topic " + deadLetterTopic + " holds " + expected + " records", () -> {
-        reader.poll(Duration.ofMillis(100)).forEach(records::add);
-        return records.size() >= expected;
-      });
+      await(
+          "dead-letter topic " + deadLetterTopic + " holds " + expected + " records",
+          () -> {
+            reader.poll(Duration.ofMillis(100)).forEach(records::add);
+            return records.size() >= expected;
+          });
       return records;
     }
   }
@@ -136,7 +152,11 @@ final class TopicUnderTest implements AutoCloseable {
     }
     Map<Integer, Long> offsets = new HashMap<>();
     try {
-      admin.listOffsets(request).all().get().forEach((tp, info) -> offsets.put(tp.partition(), info.offset()));
+      admin
+          .listOffsets(request)
+          .all()
+          .get()
+          .forEach((tp, info) -> offsets.put(tp.partition(), info.offset()));
     } catch (InterruptedException | ExecutionException e) {
       throw new AssertionError("Could not list offsets of " + name + ": " + e, e);
     }
@@ -149,11 +169,12 @@ final class TopicUnderTest implements AutoCloseable {
     try {
       Map<TopicPartition, OffsetAndMetadata> all =
           admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-      all.forEach((tp, offset) -> {
-        if (tp.topic().equals(topic) && offset != null) {
-          offsets.put(tp.partition(), offset.offset());
-        }
-      });
+      all.forEach(
+          (tp, offset) -> {
+            if (tp.topic().equals(topic) && offset != null) {
+              offsets.put(tp.partition(), offset.offset());
+            }
+          });
     } catch (InterruptedException | ExecutionException e) {
       throw new AssertionError("Could not read the offsets of group " + groupId + ": " + e, e);
     }
@@ -173,8 +194,9 @@ final class TopicUnderTest implements AutoCloseable {
    */
   static synchronized StockLevelChanged numbered(String productId, int sequence) {
     ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-    ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
-        type -> type.getName().startsWith("io.inventory.events.avro.")));
+    ClassSecurityValidator.setGlobal(
+        ClassSecurityValidator.composite(
+            previous, type -> type.getName().startsWith("io.inventory.events.avro.")));
     try {
       return SampleEvents.numbered(productId, sequence);
     } finally {
@@ -183,8 +205,9 @@ final class TopicUnderTest implements AutoCloseable {
   }
 
   /**
-   * Product ids ({@code PROD-n}) that Kafka's default partitioner (murmur2 of the UTF-8 key) spreads
-   * evenly: {@code perPartition} of them on each partition, so every partition carries the same load.
+   * Product ids ({@code PROD-n}) that Kafka's default partitioner (murmur2 of the UTF-8 key)
+   * spreads evenly: {@code perPartition} of them on each partition, so every partition carries the
+   * same load.
    */
   List<String> productsSpreadEvenly(int perPartition) {
     Map<Integer, List<String>> byPartition = new HashMap<>();
@@ -215,7 +238,8 @@ final class TopicUnderTest implements AutoCloseable {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out after " + DEADLINE.toSeconds() + " s waiting until " + what);
+        throw new AssertionError(
+            "Timed out after " + DEADLINE.toSeconds() + " s waiting until " + what);
       }
       try {
         Thread.sleep(20); // polling interval only; the condition decides

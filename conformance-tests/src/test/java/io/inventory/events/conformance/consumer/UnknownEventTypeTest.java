@@ -3,9 +3,9 @@ package io.inventory.events.conformance.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.client.InventoryEventConsumer;
 import io.inventory.events.client.consumer.ConsumerMetrics;
-import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.io.ByteArrayOutputStream;
@@ -28,26 +28,33 @@ import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A newer producer's event type, which this build has no class for, is skipped: never dead-lettered. */
+/**
+ * A newer producer's event type, which this build has no class for, is skipped: never
+ * dead-lettered.
+ */
 @ExtendWith(InventoryStackExtension.class)
 class UnknownEventTypeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Schema STOCK_TRANSFERRED = new Schema.Parser().parse("""
-      {"type": "record", "name": "StockTransferred", "namespace": "io.inventory.events.avro",
-       "fields": [
-         {"name": "eventId", "type": {"type": "string", "logicalType": "uuid"}},
-         {"name": "eventType", "type": "string", "default": "STOCK_TRANSFERRED"},
-         {"name": "payload", "type": {"type": "record", "name": "StockTransferredPayload", "fields": [
-           {"name": "productId", "type": "string"},
-           {"name": "fromLocationId", "type": "string"},
-           {"name": "toLocationId", "type": "string"}]}}]}
-      """);
+  private static final Schema STOCK_TRANSFERRED =
+      new Schema.Parser()
+          .parse(
+              """
+              {"type": "record", "name": "StockTransferred", "namespace": "io.inventory.events.avro",
+               "fields": [
+                 {"name": "eventId", "type": {"type": "string", "logicalType": "uuid"}},
+                 {"name": "eventType", "type": "string", "default": "STOCK_TRANSFERRED"},
+                 {"name": "payload", "type": {"type": "record", "name": "StockTransferredPayload", "fields": [
+                   {"name": "productId", "type": "string"},
+                   {"name": "fromLocationId", "type": "string"},
+                   {"name": "toLocationId", "type": "string"}]}}]}
+              """);
 
   @Test
-  void eventTypeWithoutAClassIsCountedAndSkippedByTheDefaultHandlerNotDeadLettered(InventoryStack stack)
-      throws Exception {
+  void eventTypeWithoutAClassIsCountedAndSkippedByTheDefaultHandlerNotDeadLettered(
+      InventoryStack stack) throws Exception {
     try (TopicUnderTest channel = new TopicUnderTest(stack, 1)) {
-      int schemaId = register(stack, channel.topic + "-" + STOCK_TRANSFERRED.getFullName(), STOCK_TRANSFERRED);
+      int schemaId =
+          register(stack, channel.topic + "-" + STOCK_TRANSFERRED.getFullName(), STOCK_TRANSFERRED);
       channel.send("PROD-U", TopicUnderTest.numbered("PROD-U", 1));
       for (int i = 0; i < 3; i++) {
         channel.sendBytes("PROD-U", frame(schemaId, stockTransferred("PROD-U")));
@@ -55,10 +62,12 @@ class UnknownEventTypeTest {
       channel.send("PROD-U", TopicUnderTest.numbered("PROD-U", 2));
 
       Queue<Integer> processed = new ConcurrentLinkedQueue<>();
-      try (InventoryEventConsumer consumer = channel.consumer()
-          .on(StockLevelChanged.class, event -> processed.add(TopicUnderTest.sequence(event)))
-          .build()
-          .start()) {
+      try (InventoryEventConsumer consumer =
+          channel
+              .consumer()
+              .on(StockLevelChanged.class, event -> processed.add(TopicUnderTest.sequence(event)))
+              .build()
+              .start()) {
         channel.awaitFullyCommitted();
         assertThat(consumer.metrics()).isEqualTo(new ConsumerMetrics(2, 0, 0, 3, 0));
       }
@@ -92,13 +101,18 @@ class UnknownEventTypeTest {
   }
 
   /** Registers {@code schema} under {@code subject} through the Confluent API; returns its id. */
-  private static int register(InventoryStack stack, String subject, Schema schema) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(
-            URI.create(stack.schemaRegistryUrl() + "/subjects/" + subject + "/versions"))
-        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("schema", schema.toString()))))
-        .build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  private static int register(InventoryStack stack, String subject, Schema schema)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(stack.schemaRegistryUrl() + "/subjects/" + subject + "/versions"))
+            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JSON.writeValueAsString(Map.of("schema", schema.toString()))))
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body()).get("id").asInt();
   }

@@ -35,20 +35,26 @@ final class AsyncApiCli {
     return execute(command, root, 180);
   }
 
-  /** Installs exactly what package-lock.json pins; the first run on a fresh clone needs a minute. */
+  /**
+   * Installs exactly what package-lock.json pins; the first run on a fresh clone needs a minute.
+   */
   private static void install(Path root) throws IOException, InterruptedException {
     System.out.println("Installing the pinned AsyncAPI CLI with `npm ci` (first run only)...");
     Result npm = execute(List.of("npm", "ci", "--no-audit", "--no-fund"), root, 600);
     if (npm.exitCode() != 0) {
-      throw new IllegalStateException("`npm ci` failed in " + root + "; install Node 18+ and npm,"
-          + " then run `npm ci` there by hand to see why:\n" + npm.output());
+      throw new IllegalStateException(
+          "`npm ci` failed in "
+              + root
+              + "; install Node 18+ and npm,"
+              + " then run `npm ci` there by hand to see why:\n"
+              + npm.output());
     }
   }
 
   private static Result execute(List<String> command, Path directory, long timeoutSeconds)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
     builder.environment().put("CI", "true");
     builder.environment().put("PUPPETEER_SKIP_DOWNLOAD", "true");
     Path log = Files.createTempFile("asyncapi-cli", ".log");

@@ -25,8 +25,9 @@ class AsyncApiDocumentTest {
   @Test
   @DisplayName("a document whose $ref names a missing schema file fails, naming the file")
   void brokenReferenceFails() throws Exception {
-    Path fixture = ContractFiles.root()
-        .resolve("conformance-tests/src/test/resources/contract/broken-ref.asyncapi.yaml");
+    Path fixture =
+        ContractFiles.root()
+            .resolve("conformance-tests/src/test/resources/contract/broken-ref.asyncapi.yaml");
 
     AsyncApiCli.Result result = AsyncApiCli.validate(fixture);
 
@@ -42,14 +43,26 @@ class AsyncApiDocumentTest {
     Path output = ContractFiles.root().resolve("conformance-tests/target/asyncapi-html");
     Path template = ContractFiles.root().resolve("node_modules/@asyncapi/html-template");
 
-    AsyncApiCli.Result result = AsyncApiCli.run(List.of("generate", "fromTemplate",
-        ContractFiles.asyncApiFile().toString(), template.toString(), "-o", output.toString(),
-        "--force-write", "--registry-url=", "--no-interactive"));
+    AsyncApiCli.Result result =
+        AsyncApiCli.run(
+            List.of(
+                "generate",
+                "fromTemplate",
+                ContractFiles.asyncApiFile().toString(),
+                template.toString(),
+                "-o",
+                output.toString(),
+                "--force-write",
+                "--registry-url=",
+                "--no-interactive"));
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     String html = Files.readString(output.resolve("index.html"), StandardCharsets.UTF_8);
     assertThat(html).contains("inventory.{env}.events");
-    ContractFiles.eventSchemas().values()
-        .forEach(schema -> assertThat(html).as("message %s", schema.getName()).contains(schema.getName()));
+    ContractFiles.eventSchemas()
+        .values()
+        .forEach(
+            schema ->
+                assertThat(html).as("message %s", schema.getName()).contains(schema.getName()));
   }
 }

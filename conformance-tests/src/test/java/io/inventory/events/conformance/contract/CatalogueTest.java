@@ -32,7 +32,10 @@ class CatalogueTest {
 
   private static Map<String, JsonNode> messages() {
     Map<String, JsonNode> messages = new LinkedHashMap<>();
-    ContractFiles.asyncApi().path("components").path("messages").fields()
+    ContractFiles.asyncApi()
+        .path("components")
+        .path("messages")
+        .fields()
         .forEachRemaining(m -> messages.put(m.getKey(), m.getValue()));
     return messages;
   }
@@ -41,26 +44,38 @@ class CatalogueTest {
   @DisplayName("every message references an existing .avsc as an Avro 1.9 payload")
   void everyMessageReferencesAnExistingSchema() {
     assertThat(messages()).isNotEmpty();
-    messages().forEach((name, message) -> {
-      assertThat(message.path("payload").path("schemaFormat").asText()).as(name)
-          .isEqualTo("application/vnd.apache.avro;version=1.9.0");
-      assertThat(schemaFileOf(message)).as("schema of message %s", name).exists();
-    });
+    messages()
+        .forEach(
+            (name, message) -> {
+              assertThat(message.path("payload").path("schemaFormat").asText())
+                  .as(name)
+                  .isEqualTo("application/vnd.apache.avro;version=1.9.0");
+              assertThat(schemaFileOf(message)).as("schema of message %s", name).exists();
+            });
   }
 
   @Test
   @DisplayName("every event schema is the payload of exactly one message, named like its record")
   void everyEventSchemaHasExactlyOneMessage() {
     Map<Path, List<String>> messagesBySchema = new LinkedHashMap<>();
-    messages().forEach((name, message) ->
-        messagesBySchema.computeIfAbsent(schemaFileOf(message), f -> new ArrayList<>()).add(name));
+    messages()
+        .forEach(
+            (name, message) ->
+                messagesBySchema
+                    .computeIfAbsent(schemaFileOf(message), f -> new ArrayList<>())
+                    .add(name));
 
-    ContractFiles.eventSchemas().forEach((file, schema) -> {
-      assertThat(messagesBySchema.get(file)).as("messages with payload %s", file).hasSize(1);
-      JsonNode message = messages().get(messagesBySchema.get(file).get(0));
-      assertThat(message.path("name").asText()).isEqualTo(schema.getName());
-    });
-    assertThat(messagesBySchema.keySet()).containsExactlyInAnyOrderElementsOf(ContractFiles.eventSchemaFiles());
+    ContractFiles.eventSchemas()
+        .forEach(
+            (file, schema) -> {
+              assertThat(messagesBySchema.get(file))
+                  .as("messages with payload %s", file)
+                  .hasSize(1);
+              JsonNode message = messages().get(messagesBySchema.get(file).get(0));
+              assertThat(message.path("name").asText()).isEqualTo(schema.getName());
+            });
+    assertThat(messagesBySchema.keySet())
+        .containsExactlyInAnyOrderElementsOf(ContractFiles.eventSchemaFiles());
   }
 
   @Test
@@ -87,7 +102,8 @@ class CatalogueTest {
       Schema fromFile = entry.getValue();
       Class<?> generated = Class.forName(fromFile.getFullName());
       Schema fromClass = (Schema) generated.getField("SCHEMA$").get(null);
-      assertThat(withoutJavaStringHints(fromClass)).as(entry.getKey().toString())
+      assertThat(withoutJavaStringHints(fromClass))
+          .as(entry.getKey().toString())
           .isEqualTo(withoutJavaStringHints(fromFile));
     }
   }
@@ -97,7 +113,9 @@ class CatalogueTest {
   void everyEnumHasADefault() {
     for (Schema schema : allNamedTypes()) {
       if (schema.getType() == Schema.Type.ENUM) {
-        assertThat(schema.getEnumDefault()).as("default of enum %s", schema.getFullName()).isNotNull();
+        assertThat(schema.getEnumDefault())
+            .as("default of enum %s", schema.getFullName())
+            .isNotNull();
         assertThat(schema.getEnumSymbols()).contains(schema.getEnumDefault());
       }
     }
@@ -110,7 +128,9 @@ class CatalogueTest {
       assertThat(schema.getDoc()).as("doc of %s", schema.getFullName()).isNotBlank();
       if (schema.getType() == Schema.Type.RECORD) {
         for (Schema.Field field : schema.getFields()) {
-          assertThat(field.doc()).as("doc of %s.%s", schema.getFullName(), field.name()).isNotBlank();
+          assertThat(field.doc())
+              .as("doc of %s.%s", schema.getFullName(), field.name())
+              .isNotBlank();
         }
       }
     }
@@ -119,54 +139,73 @@ class CatalogueTest {
   @Test
   @DisplayName("every event carries the seed's envelope, an eventId, and a payload.productId")
   void everyEventCarriesTheEnvelope() {
-    ContractFiles.eventSchemas().forEach((file, event) -> {
-      assertThat(event.getFields()).extracting(Schema.Field::name).as(file.toString())
-          .containsExactlyElementsOf(ENVELOPE);
-      assertThat(event.getField("payload").schema().getField("productId")).as(file.toString()).isNotNull();
-      assertThat(event.getField("payload").schema().getField("productId").schema().getType())
-          .isEqualTo(Schema.Type.STRING);
-      assertThat(event.getField("eventId").schema().getLogicalType()).isEqualTo(LogicalTypes.uuid());
-      assertThat(event.getField("timestamp").schema().getLogicalType())
-          .isInstanceOfAny(LogicalTypes.TimestampMicros.class, LogicalTypes.TimestampMillis.class);
-      assertThat(event.getField("metadata").schema().getFields()).extracting(Schema.Field::name)
-          .containsExactly("source", "correlationId", "userId");
-    });
+    ContractFiles.eventSchemas()
+        .forEach(
+            (file, event) -> {
+              assertThat(event.getFields())
+                  .extracting(Schema.Field::name)
+                  .as(file.toString())
+                  .containsExactlyElementsOf(ENVELOPE);
+              assertThat(event.getField("payload").schema().getField("productId"))
+                  .as(file.toString())
+                  .isNotNull();
+              assertThat(
+                      event.getField("payload").schema().getField("productId").schema().getType())
+                  .isEqualTo(Schema.Type.STRING);
+              assertThat(event.getField("eventId").schema().getLogicalType())
+                  .isEqualTo(LogicalTypes.uuid());
+              assertThat(event.getField("timestamp").schema().getLogicalType())
+                  .isInstanceOfAny(
+                      LogicalTypes.TimestampMicros.class, LogicalTypes.TimestampMillis.class);
+              assertThat(event.getField("metadata").schema().getFields())
+                  .extracting(Schema.Field::name)
+                  .containsExactly("source", "correlationId", "userId");
+            });
   }
 
   @Test
   @DisplayName("each event's eventType defaults to its own constant, which its examples use")
   void eventTypeDefaultsToItsConstant() {
     Map<Path, Schema> events = ContractFiles.eventSchemas();
-    messages().forEach((name, message) -> {
-      Schema event = events.get(schemaFileOf(message));
-      Object constant = event.getField("eventType").defaultVal();
-      assertThat(constant).as("eventType default of %s", event.getName())
-          .isEqualTo(upperSnake(event.getName()));
-      for (JsonNode example : message.path("examples")) {
-        assertThat(example.path("payload").path("eventType").asText()).isEqualTo(constant);
-      }
-    });
+    messages()
+        .forEach(
+            (name, message) -> {
+              Schema event = events.get(schemaFileOf(message));
+              Object constant = event.getField("eventType").defaultVal();
+              assertThat(constant)
+                  .as("eventType default of %s", event.getName())
+                  .isEqualTo(upperSnake(event.getName()));
+              for (JsonNode example : message.path("examples")) {
+                assertThat(example.path("payload").path("eventType").asText()).isEqualTo(constant);
+              }
+            });
   }
 
   @Test
-  @DisplayName("every quantity is a decimal with a sign rule, so fractional units lose no precision")
+  @DisplayName(
+      "every quantity is a decimal with a sign rule, so fractional units lose no precision")
   void quantitiesAreDecimalsWithASignRule() {
-    ContractFiles.eventSchemas().forEach((file, event) -> {
-      for (Schema.Field field : event.getField("payload").schema().getFields()) {
-        if (!field.name().toLowerCase().contains("quantity") && !field.name().equals("variance")) {
-          continue;
-        }
-        assertThat(field.schema().getLogicalType()).as("%s in %s", field.name(), file)
-            .isInstanceOf(LogicalTypes.Decimal.class);
-        String constraint = field.getProp("constraint");
-        if (field.name().equals("variance")) {
-          assertThat(constraint).as("variance is signed by nature, in %s", file).isNull();
-        } else {
-          assertThat(constraint).as("constraint of %s in %s", field.name(), file)
-              .isIn("non-negative", "positive", "non-zero");
-        }
-      }
-    });
+    ContractFiles.eventSchemas()
+        .forEach(
+            (file, event) -> {
+              for (Schema.Field field : event.getField("payload").schema().getFields()) {
+                if (!field.name().toLowerCase().contains("quantity")
+                    && !field.name().equals("variance")) {
+                  continue;
+                }
+                assertThat(field.schema().getLogicalType())
+                    .as("%s in %s", field.name(), file)
+                    .isInstanceOf(LogicalTypes.Decimal.class);
+                String constraint = field.getProp("constraint");
+                if (field.name().equals("variance")) {
+                  assertThat(constraint).as("variance is signed by nature, in %s", file).isNull();
+                } else {
+                  assertThat(constraint)
+                      .as("constraint of %s in %s", field.name(), file)
+                      .isIn("non-negative", "positive", "non-zero");
+                }
+              }
+            });
   }
 
   private static String upperSnake(String recordName) {

@@ -21,8 +21,8 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * The channel's plain JSON form (the seed page's examples: ISO timestamps and dates, decimal numbers,
- * bare nullable values) to Avro generic data and back.
+ * The channel's plain JSON form (the seed page's examples: ISO timestamps and dates, decimal
+ * numbers, bare nullable values) to Avro generic data and back.
  *
  * <p>Avro's own JSON encoding is not this form: it wraps union values and writes timestamps as
  * numbers. Errors end with the JSON path, so a broken example says where it is broken.
@@ -92,11 +92,14 @@ final class ChannelJson {
       }
       record.put(field.name(), read(value, field.schema(), fieldPath));
     }
-    json.fieldNames().forEachRemaining(name -> {
-      if (schema.getField(name) == null) {
-        throw new JsonShapeException("Unknown field \"" + name + "\" at " + path + "." + name);
-      }
-    });
+    json.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (schema.getField(name) == null) {
+                throw new JsonShapeException(
+                    "Unknown field \"" + name + "\" at " + path + "." + name);
+              }
+            });
     return record;
   }
 
@@ -115,14 +118,16 @@ final class ChannelJson {
         last = e;
       }
     }
-    throw last != null ? last : new JsonShapeException("No branch of " + union + " fits at " + path);
+    throw last != null
+        ? last
+        : new JsonShapeException("No branch of " + union + " fits at " + path);
   }
 
   private static Object readEnum(JsonNode json, Schema schema, String path) {
     String symbol = expectText(json, path);
     if (!schema.getEnumSymbols().contains(symbol)) {
-      throw new JsonShapeException("Expected one of " + schema.getEnumSymbols() + " but was \""
-          + symbol + "\" at " + path);
+      throw new JsonShapeException(
+          "Expected one of " + schema.getEnumSymbols() + " but was \"" + symbol + "\" at " + path);
     }
     return new GenericData.EnumSymbol(schema, symbol);
   }
@@ -132,7 +137,8 @@ final class ChannelJson {
       try {
         return (int) LocalDate.parse(expectText(json, path)).toEpochDay();
       } catch (DateTimeParseException e) {
-        throw new JsonShapeException("Expected a date like 2025-12-31 but was " + json + " at " + path);
+        throw new JsonShapeException(
+            "Expected a date like 2025-12-31 but was " + json + " at " + path);
       }
     }
     return expect(json.canConvertToInt(), "an int", json, path).intValue();
@@ -153,7 +159,8 @@ final class ChannelJson {
     String text = expectText(json, path);
     Instant instant = parseInstant(text);
     if (instant == null) {
-      throw new JsonShapeException("Expected an ISO-8601 timestamp but was \"" + text + "\" at " + path);
+      throw new JsonShapeException(
+          "Expected an ISO-8601 timestamp but was \"" + text + "\" at " + path);
     }
     return instant;
   }
@@ -184,8 +191,13 @@ final class ChannelJson {
       BigDecimal scaled = value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
       return DECIMALS.toBytes(scaled, schema, decimal);
     } catch (ArithmeticException e) {
-      throw new JsonShapeException("Expected at most " + decimal.getScale()
-          + " decimal places but was " + value.toPlainString() + " at " + path);
+      throw new JsonShapeException(
+          "Expected at most "
+              + decimal.getScale()
+              + " decimal places but was "
+              + value.toPlainString()
+              + " at "
+              + path);
     }
   }
 
@@ -206,14 +218,15 @@ final class ChannelJson {
       return nodes.nullNode();
     }
     switch (schema.getType()) {
-      case RECORD: {
-        GenericRecord record = (GenericRecord) value;
-        ObjectNode object = nodes.objectNode();
-        for (Schema.Field field : schema.getFields()) {
-          object.set(field.name(), write(record.get(field.name()), field.schema()));
+      case RECORD:
+        {
+          GenericRecord record = (GenericRecord) value;
+          ObjectNode object = nodes.objectNode();
+          for (Schema.Field field : schema.getFields()) {
+            object.set(field.name(), write(record.get(field.name()), field.schema()));
+          }
+          return object;
         }
-        return object;
-      }
       case UNION:
         return write(value, schema.getTypes().get(GenericData.get().resolveUnion(schema, value)));
       case ENUM:
@@ -225,11 +238,12 @@ final class ChannelJson {
             : nodes.numberNode((Integer) value);
       case LONG:
         return writeLong((Long) value, schema);
-      case BYTES: {
-        LogicalTypes.Decimal decimal = (LogicalTypes.Decimal) schema.getLogicalType();
-        BigDecimal number = DECIMALS.fromBytes(((ByteBuffer) value).duplicate(), schema, decimal);
-        return nodes.numberNode(number.stripTrailingZeros());
-      }
+      case BYTES:
+        {
+          LogicalTypes.Decimal decimal = (LogicalTypes.Decimal) schema.getLogicalType();
+          BigDecimal number = DECIMALS.fromBytes(((ByteBuffer) value).duplicate(), schema, decimal);
+          return nodes.numberNode(number.stripTrailingZeros());
+        }
       case BOOLEAN:
         return nodes.booleanNode((Boolean) value);
       case DOUBLE:
@@ -242,7 +256,8 @@ final class ChannelJson {
   private static JsonNode writeLong(long value, Schema schema) {
     LogicalType logical = schema.getLogicalType();
     if (logical instanceof LogicalTypes.TimestampMicros) {
-      return JsonNodeFactory.instance.textNode(MICROS.format(Instant.EPOCH.plus(value, ChronoUnit.MICROS)));
+      return JsonNodeFactory.instance.textNode(
+          MICROS.format(Instant.EPOCH.plus(value, ChronoUnit.MICROS)));
     }
     if (logical instanceof LogicalTypes.TimestampMillis) {
       return JsonNodeFactory.instance.textNode(MICROS.format(Instant.ofEpochMilli(value)));

@@ -48,8 +48,9 @@ class ExamplesDecodeTest {
   @BeforeAll
   static void trustGeneratedClasses() {
     previousTrust = ClassSecurityValidator.getGlobal();
-    ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previousTrust,
-        type -> type.getName().startsWith("io.inventory.events.avro.")));
+    ClassSecurityValidator.setGlobal(
+        ClassSecurityValidator.composite(
+            previousTrust, type -> type.getName().startsWith("io.inventory.events.avro.")));
   }
 
   @AfterAll
@@ -60,13 +61,21 @@ class ExamplesDecodeTest {
   static Stream<Arguments> examples() {
     Map<Path, Schema> schemas = ContractFiles.eventSchemas();
     List<Arguments> examples = new ArrayList<>();
-    ContractFiles.asyncApi().path("components").path("messages").fields().forEachRemaining(message -> {
-      Path file = CatalogueTest.schemaFileOf(message.getValue());
-      for (JsonNode example : message.getValue().path("examples")) {
-        examples.add(Arguments.of(message.getKey() + "/" + example.path("name").asText(),
-            example, schemas.get(file)));
-      }
-    });
+    ContractFiles.asyncApi()
+        .path("components")
+        .path("messages")
+        .fields()
+        .forEachRemaining(
+            message -> {
+              Path file = CatalogueTest.schemaFileOf(message.getValue());
+              for (JsonNode example : message.getValue().path("examples")) {
+                examples.add(
+                    Arguments.of(
+                        message.getKey() + "/" + example.path("name").asText(),
+                        example,
+                        schemas.get(file)));
+              }
+            });
     return examples.stream();
   }
 
@@ -96,11 +105,17 @@ class ExamplesDecodeTest {
   }
 
   @Test
-  @DisplayName("the seed's STOCK_LEVEL_CHANGED example decodes once the eventId this contract adds is set")
+  @DisplayName(
+      "the seed's STOCK_LEVEL_CHANGED example decodes once the eventId this contract adds is set")
   void seedExampleDecodes() throws IOException {
     Schema schema = io.inventory.events.avro.StockLevelChanged.getClassSchema();
-    ObjectNode seed = (ObjectNode) JSON.readTree(
-        ContractFiles.root().resolve("conformance-tests/src/test/resources/contract/seed-stock-level-changed.json").toFile());
+    ObjectNode seed =
+        (ObjectNode)
+            JSON.readTree(
+                ContractFiles.root()
+                    .resolve(
+                        "conformance-tests/src/test/resources/contract/seed-stock-level-changed.json")
+                    .toFile());
 
     assertThatThrownBy(() -> ChannelJson.toAvro(seed, schema))
         .hasMessage("Required field is missing at $.eventId");
@@ -115,9 +130,13 @@ class ExamplesDecodeTest {
     JsonNode example = firstExampleOf("stockLevelChanged");
     ((ObjectNode) example.path("payload")).put("unitOfMeasure", "BOTTLE");
 
-    assertThatThrownBy(() -> ChannelJson.toAvro(example, io.inventory.events.avro.StockLevelChanged.getClassSchema()))
-        .hasMessage("Expected one of [UNKNOWN, EACH, PACK, CASE, PALLET, KG, G, L, ML, M] but was"
-            + " \"BOTTLE\" at $.payload.unitOfMeasure");
+    assertThatThrownBy(
+            () ->
+                ChannelJson.toAvro(
+                    example, io.inventory.events.avro.StockLevelChanged.getClassSchema()))
+        .hasMessage(
+            "Expected one of [UNKNOWN, EACH, PACK, CASE, PALLET, KG, G, L, ML, M] but was"
+                + " \"BOTTLE\" at $.payload.unitOfMeasure");
   }
 
   @Test
@@ -126,13 +145,22 @@ class ExamplesDecodeTest {
     JsonNode example = firstExampleOf("stockLevelChanged");
     ((ObjectNode) example.path("payload")).put("newQuantity", new java.math.BigDecimal("95.0001"));
 
-    assertThatThrownBy(() -> ChannelJson.toAvro(example, io.inventory.events.avro.StockLevelChanged.getClassSchema()))
+    assertThatThrownBy(
+            () ->
+                ChannelJson.toAvro(
+                    example, io.inventory.events.avro.StockLevelChanged.getClassSchema()))
         .hasMessage("Expected at most 3 decimal places but was 95.0001 at $.payload.newQuantity");
   }
 
   private static JsonNode firstExampleOf(String message) throws IOException {
-    JsonNode example = ContractFiles.asyncApi().path("components").path("messages").path(message)
-        .path("examples").get(0).path("payload");
+    JsonNode example =
+        ContractFiles.asyncApi()
+            .path("components")
+            .path("messages")
+            .path(message)
+            .path("examples")
+            .get(0)
+            .path("payload");
     return JSON.readTree(example.toString());
   }
 
@@ -140,16 +168,19 @@ class ExamplesDecodeTest {
   private static JsonNode roundTrip(JsonNode json, Schema schema) throws IOException {
     GenericRecord generic = ChannelJson.toAvro(json, schema);
     byte[] written = encode(new GenericDatumWriter<>(schema), generic);
-    SpecificRecord typed = new SpecificDatumReader<SpecificRecord>(schema, schema, SpecificData.get())
-        .read(null, DecoderFactory.get().binaryDecoder(written, null));
+    SpecificRecord typed =
+        new SpecificDatumReader<SpecificRecord>(schema, schema, SpecificData.get())
+            .read(null, DecoderFactory.get().binaryDecoder(written, null));
     assertThat(typed.getClass().getName()).isEqualTo(schema.getFullName());
     byte[] rewritten = encode(new SpecificDatumWriter<>(typed.getSchema()), typed);
-    GenericRecord back = new GenericDatumReader<GenericRecord>(schema)
-        .read(null, DecoderFactory.get().binaryDecoder(rewritten, null));
+    GenericRecord back =
+        new GenericDatumReader<GenericRecord>(schema)
+            .read(null, DecoderFactory.get().binaryDecoder(rewritten, null));
     return ChannelJson.toJson(back, schema);
   }
 
-  private static <T> byte[] encode(org.apache.avro.io.DatumWriter<T> writer, T value) throws IOException {
+  private static <T> byte[] encode(org.apache.avro.io.DatumWriter<T> writer, T value)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
     writer.write(value, encoder);
@@ -170,11 +201,14 @@ class ExamplesDecodeTest {
     }
     if (expected.isNumber()) {
       assertThat(actual.isNumber()).as("number at %s but was %s", path, actual).isTrue();
-      assertThat(actual.decimalValue()).as("value at %s", path).isEqualByComparingTo(expected.decimalValue());
+      assertThat(actual.decimalValue())
+          .as("value at %s", path)
+          .isEqualByComparingTo(expected.decimalValue());
       return;
     }
     if (expected.isTextual() && ChannelJson.parseInstant(expected.textValue()) != null) {
-      assertThat(ChannelJson.parseInstant(actual.asText())).as("instant at %s", path)
+      assertThat(ChannelJson.parseInstant(actual.asText()))
+          .as("instant at %s", path)
           .isEqualTo(ChannelJson.parseInstant(expected.textValue()));
       return;
     }

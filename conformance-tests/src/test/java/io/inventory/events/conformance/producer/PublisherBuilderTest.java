@@ -33,25 +33,28 @@ class PublisherBuilderTest {
   void turningIdempotenceOffIsRefused() {
     assertThatThrownBy(() -> builder().property("enable.idempotence", "false").build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Must set enable.idempotence=true: the contract guarantees per-product order."
-            + " Found enable.idempotence=false.");
+        .hasMessage(
+            "Must set enable.idempotence=true: the contract guarantees per-product order."
+                + " Found enable.idempotence=false.");
   }
 
   @Test
   void weakerAcksAreRefused() {
     assertThatThrownBy(() -> builder().property(ProducerConfig.ACKS_CONFIG, "1").build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Must set acks=all: the contract requires every in-sync replica to have an"
-            + " event before it counts as published. Found acks=1.");
+        .hasMessage(
+            "Must set acks=all: the contract requires every in-sync replica to have an"
+                + " event before it counts as published. Found acks=1.");
   }
 
   @Test
   void aKeySerializerIsRefused() {
-    assertThatThrownBy(() -> builder()
-            .property(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "x.Y").build())
+    assertThatThrownBy(
+            () -> builder().property(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "x.Y").build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Remove key.serializer: the key is always the UTF-8 productId, serialized by"
-            + " the publisher.");
+        .hasMessage(
+            "Remove key.serializer: the key is always the UTF-8 productId, serialized by"
+                + " the publisher.");
   }
 
   @Test
@@ -77,13 +80,19 @@ class PublisherBuilderTest {
     // Register the schema the way the gate would, through the Confluent API.
     io.inventory.events.client.serde.InventoryEventSerializer ours =
         new io.inventory.events.client.serde.InventoryEventSerializer();
-    ours.configure(Map.of(EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.schemaRegistryUrl(),
-        EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true), false);
+    ours.configure(
+        Map.of(
+            EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
+            stack.schemaRegistryUrl(),
+            EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG,
+            true),
+        false);
     ours.serialize(topic, SampleEvents.stockLevelChanged());
 
     String ccompat = stack.schemaRegistryUrl();
     Map<String, Object> peer = new HashMap<>();
-    peer.put("apicurio.registry.url",
+    peer.put(
+        "apicurio.registry.url",
         ccompat.substring(0, ccompat.indexOf("/apis/ccompat/")) + "/apis/registry/v3");
     peer.put("apicurio.registry.headers.enabled", false);
     peer.put("apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler");
@@ -94,17 +103,21 @@ class PublisherBuilderTest {
     AvroKafkaSerializer<Object> peerSerializer = new AvroKafkaSerializer<>();
     peerSerializer.configure(peer, false);
 
-    try (InventoryEventPublisher publisher = InventoryEventPublisher.builder()
-        .environment(Environment.DEV)
-        .topic(topic)
-        .bootstrapServers(stack.bootstrapServers())
-        .valueSerializer(peerSerializer)
-        .build()) {
+    try (InventoryEventPublisher publisher =
+        InventoryEventPublisher.builder()
+            .environment(Environment.DEV)
+            .topic(topic)
+            .bootstrapServers(stack.bootstrapServers())
+            .valueSerializer(peerSerializer)
+            .build()) {
       publisher.publish(SampleEvents.stockLevelChanged()).join();
     }
 
-    assertThat(Topics.readEvents(stack.bootstrapServers(), stack.schemaRegistryUrl(), topic, 1)
-        .get(0).value()).isEqualTo(SampleEvents.stockLevelChanged());
+    assertThat(
+            Topics.readEvents(stack.bootstrapServers(), stack.schemaRegistryUrl(), topic, 1)
+                .get(0)
+                .value())
+        .isEqualTo(SampleEvents.stockLevelChanged());
     new InventoryEventDeserializer().close();
   }
 }

@@ -54,30 +54,46 @@ class PublisherOrderingTest {
       CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     }
 
-    List<ConsumerRecord<String, Object>> read = Topics.readEvents(
-        stack.bootstrapServers(), stack.schemaRegistryUrl(), topic, PRODUCTS * EVENTS_PER_PRODUCT);
+    List<ConsumerRecord<String, Object>> read =
+        Topics.readEvents(
+            stack.bootstrapServers(),
+            stack.schemaRegistryUrl(),
+            topic,
+            PRODUCTS * EVENTS_PER_PRODUCT);
 
     Map<String, List<ConsumerRecord<String, Object>>> byProduct =
         read.stream().collect(Collectors.groupingBy(ConsumerRecord::key));
     assertThat(byProduct).hasSize(PRODUCTS);
-    byProduct.forEach((productId, records) -> {
-      int expectedPartition = Utils.toPositive(
-          Utils.murmur2(productId.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
-      assertThat(records).as(productId).allSatisfy(record -> {
-        assertThat(record.partition()).isEqualTo(expectedPartition);
-        assertThat(((StockLevelChanged) record.value()).getPayload().getProductId())
-            .isEqualTo(productId);
-      });
-      assertThat(records.stream()
-          .sorted(Comparator.comparingLong(ConsumerRecord::offset))
-          .map(record -> ((StockLevelChanged) record.value()).getPayload().getNewQuantity().intValue())
-          .collect(Collectors.toList()))
-          .as("%s in offset order", productId)
-          .containsExactlyElementsOf(
-              java.util.stream.IntStream.range(0, EVENTS_PER_PRODUCT).boxed().toList());
-    });
+    byProduct.forEach(
+        (productId, records) -> {
+          int expectedPartition =
+              Utils.toPositive(Utils.murmur2(productId.getBytes(StandardCharsets.UTF_8)))
+                  % PARTITIONS;
+          assertThat(records)
+              .as(productId)
+              .allSatisfy(
+                  record -> {
+                    assertThat(record.partition()).isEqualTo(expectedPartition);
+                    assertThat(((StockLevelChanged) record.value()).getPayload().getProductId())
+                        .isEqualTo(productId);
+                  });
+          assertThat(
+                  records.stream()
+                      .sorted(Comparator.comparingLong(ConsumerRecord::offset))
+                      .map(
+                          record ->
+                              ((StockLevelChanged) record.value())
+                                  .getPayload()
+                                  .getNewQuantity()
+                                  .intValue())
+                      .collect(Collectors.toList()))
+              .as("%s in offset order", productId)
+              .containsExactlyElementsOf(
+                  java.util.stream.IntStream.range(0, EVENTS_PER_PRODUCT).boxed().toList());
+        });
     assertThat(read.stream().map(ConsumerRecord::partition).distinct().count())
-        .as("50 products spread over the partitions").isGreaterThan(1);
+        .as("50 products spread over the partitions")
+        .isGreaterThan(1);
   }
 
   @Test
@@ -88,13 +104,13 @@ class PublisherOrderingTest {
       assertThat(metadata.topic()).isEqualTo(topic);
     }
 
-    ConsumerRecord<String, Object> record = Topics.readEvents(
-        stack.bootstrapServers(), stack.schemaRegistryUrl(), topic, 1).get(0);
+    ConsumerRecord<String, Object> record =
+        Topics.readEvents(stack.bootstrapServers(), stack.schemaRegistryUrl(), topic, 1).get(0);
 
     assertThat(record.key()).isEqualTo(SampleEvents.PRODUCT_ID);
     assertThat(header(record, "event-type")).isEqualTo("STOCK_LEVEL_CHANGED");
-    assertThat(header(record, "event-id")).isEqualTo(
-        SampleEvents.stockLevelChanged().getEventId().toString());
+    assertThat(header(record, "event-id"))
+        .isEqualTo(SampleEvents.stockLevelChanged().getEventId().toString());
     assertThat(header(record, "correlation-id")).isEqualTo(SampleEvents.CORRELATION_ID);
     assertThat(record.value()).isEqualTo(SampleEvents.stockLevelChanged());
   }
@@ -102,19 +118,23 @@ class PublisherOrderingTest {
   @Test
   void wholeNumberQuantitiesNeedNoSetScale(InventoryStack stack) {
     String topic = stack.createTopic(1);
-    StockLevelChanged unscaled = StockLevelChanged.newBuilder(SampleEvents.stockLevelChanged())
-        .setPayload(io.inventory.events.avro.StockLevelChangedPayload
-            .newBuilder(SampleEvents.stockLevelChanged().getPayload())
-            .setPreviousQuantity(new java.math.BigDecimal("100"))
-            .setNewQuantity(new java.math.BigDecimal("95"))
-            .build())
-        .build();
+    StockLevelChanged unscaled =
+        StockLevelChanged.newBuilder(SampleEvents.stockLevelChanged())
+            .setPayload(
+                io.inventory.events.avro.StockLevelChangedPayload.newBuilder(
+                        SampleEvents.stockLevelChanged().getPayload())
+                    .setPreviousQuantity(new java.math.BigDecimal("100"))
+                    .setNewQuantity(new java.math.BigDecimal("95"))
+                    .build())
+            .build();
     try (InventoryEventPublisher publisher = publisher(stack, topic)) {
       publisher.publish(unscaled).join();
     }
 
-    Object read = Topics.readEvents(
-        stack.bootstrapServers(), stack.schemaRegistryUrl(), topic, 1).get(0).value();
+    Object read =
+        Topics.readEvents(stack.bootstrapServers(), stack.schemaRegistryUrl(), topic, 1)
+            .get(0)
+            .value();
 
     assertThat(read).isEqualTo(SampleEvents.stockLevelChanged());
   }

@@ -40,13 +40,14 @@ class PublisherValidationTest {
   static void start(InventoryStack stack) {
     topic = stack.createTopic(1);
     bootstrapServers = stack.bootstrapServers();
-    publisher = InventoryEventPublisher.builder()
-        .environment(Environment.DEV)
-        .topic(topic)
-        .bootstrapServers(stack.bootstrapServers())
-        .schemaRegistryUrl(stack.schemaRegistryUrl())
-        .property(EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true)
-        .build();
+    publisher =
+        InventoryEventPublisher.builder()
+            .environment(Environment.DEV)
+            .topic(topic)
+            .bootstrapServers(stack.bootstrapServers())
+            .schemaRegistryUrl(stack.schemaRegistryUrl())
+            .property(EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true)
+            .build();
   }
 
   @AfterAll
@@ -61,7 +62,8 @@ class PublisherValidationTest {
 
   private static StockLevelChanged stockLevelChanged(StockLevelChangedPayload.Builder payload) {
     return StockLevelChanged.newBuilder(SampleEvents.stockLevelChanged())
-        .setPayload(payload.build()).build();
+        .setPayload(payload.build())
+        .build();
   }
 
   private static StockLevelChangedPayload.Builder payload() {
@@ -76,14 +78,16 @@ class PublisherValidationTest {
 
   @Test
   void negativeQuantityIsRefusedNamingTheField() {
-    assertRefused(stockLevelChanged(payload().setNewQuantity(new BigDecimal("-5"))),
+    assertRefused(
+        stockLevelChanged(payload().setNewQuantity(new BigDecimal("-5"))),
         "Invalid StockLevelChanged: must not be negative but was -5 at $.payload.newQuantity."
             + " Fix the event and send it again; nothing was sent.");
   }
 
   @Test
   void blankProductIdIsRefused() {
-    assertRefused(stockLevelChanged(payload().setProductId("  ")),
+    assertRefused(
+        stockLevelChanged(payload().setProductId("  ")),
         "Invalid StockLevelChanged: must not be blank at $.payload.productId."
             + " Fix the event and send it again; nothing was sent.");
   }
@@ -92,22 +96,29 @@ class PublisherValidationTest {
   void missingEventIdIsRefused() {
     StockLevelChanged event = SampleEvents.stockLevelChanged();
     event.put("eventId", null);
-    assertRefused(event, "Invalid StockLevelChanged: must not be null at $.eventId."
-        + " Fix the event and send it again; nothing was sent.");
+    assertRefused(
+        event,
+        "Invalid StockLevelChanged: must not be null at $.eventId."
+            + " Fix the event and send it again; nothing was sent.");
   }
 
   @Test
   void eventTypeOfAnotherRecordIsRefused() {
-    StockLevelChanged event = StockLevelChanged.newBuilder(SampleEvents.stockLevelChanged())
-        .setEventType("LOW_STOCK_ALERT").build();
-    assertRefused(event, "Invalid StockLevelChanged: must be STOCK_LEVEL_CHANGED for"
-        + " StockLevelChanged but was LOW_STOCK_ALERT at $.eventType."
-        + " Fix the event and send it again; nothing was sent.");
+    StockLevelChanged event =
+        StockLevelChanged.newBuilder(SampleEvents.stockLevelChanged())
+            .setEventType("LOW_STOCK_ALERT")
+            .build();
+    assertRefused(
+        event,
+        "Invalid StockLevelChanged: must be STOCK_LEVEL_CHANGED for"
+            + " StockLevelChanged but was LOW_STOCK_ALERT at $.eventType."
+            + " Fix the event and send it again; nothing was sent.");
   }
 
   @Test
   void moreDecimalPlacesThanTheSchemaAllowsAreRefused() {
-    assertRefused(stockLevelChanged(payload().setNewQuantity(new BigDecimal("1.2345"))),
+    assertRefused(
+        stockLevelChanged(payload().setNewQuantity(new BigDecimal("1.2345"))),
         "Invalid StockLevelChanged: has 4 decimal places but decimal(18,3) allows at most 3"
             + " (was 1.2345) at $.payload.newQuantity."
             + " Fix the event and send it again; nothing was sent.");
@@ -115,7 +126,8 @@ class PublisherValidationTest {
 
   @Test
   void moreDigitsThanTheSchemaAllowsAreRefused() {
-    assertRefused(stockLevelChanged(payload().setPreviousQuantity(new BigDecimal("1e16"))),
+    assertRefused(
+        stockLevelChanged(payload().setPreviousQuantity(new BigDecimal("1e16"))),
         "Invalid StockLevelChanged: has 20 digits at scale 3 but decimal(18,3) allows at most 18"
             + " (was 10000000000000000) at $.payload.previousQuantity."
             + " Fix the event and send it again; nothing was sent.");
@@ -123,55 +135,79 @@ class PublisherValidationTest {
 
   @Test
   void zeroAllocationIsRefused() {
-    StockAllocated event = StockAllocated.newBuilder(SampleEvents.stockAllocated())
-        .setPayload(StockAllocatedPayload.newBuilder(SampleEvents.stockAllocated().getPayload())
-            .setQuantity(BigDecimal.ZERO).build())
-        .build();
-    assertRefused(event, "Invalid StockAllocated: must be greater than zero but was 0 at"
-        + " $.payload.quantity. Fix the event and send it again; nothing was sent.");
+    StockAllocated event =
+        StockAllocated.newBuilder(SampleEvents.stockAllocated())
+            .setPayload(
+                StockAllocatedPayload.newBuilder(SampleEvents.stockAllocated().getPayload())
+                    .setQuantity(BigDecimal.ZERO)
+                    .build())
+            .build();
+    assertRefused(
+        event,
+        "Invalid StockAllocated: must be greater than zero but was 0 at"
+            + " $.payload.quantity. Fix the event and send it again; nothing was sent.");
   }
 
   @Test
   void zeroAdjustmentIsRefused() {
-    StockAdjusted event = StockAdjusted.newBuilder(SampleEvents.stockAdjusted())
-        .setPayload(StockAdjustedPayload.newBuilder(SampleEvents.stockAdjusted().getPayload())
-            .setQuantityChange(new BigDecimal("0.000")).build())
-        .build();
-    assertRefused(event, "Invalid StockAdjusted: must not be zero at $.payload.quantityChange."
-        + " Fix the event and send it again; nothing was sent.");
+    StockAdjusted event =
+        StockAdjusted.newBuilder(SampleEvents.stockAdjusted())
+            .setPayload(
+                StockAdjustedPayload.newBuilder(SampleEvents.stockAdjusted().getPayload())
+                    .setQuantityChange(new BigDecimal("0.000"))
+                    .build())
+            .build();
+    assertRefused(
+        event,
+        "Invalid StockAdjusted: must not be zero at $.payload.quantityChange."
+            + " Fix the event and send it again; nothing was sent.");
   }
 
   @Test
   void blankAllocationIdIsRefused() {
-    AllocationReleased event = AllocationReleased.newBuilder(SampleEvents.allocationReleased())
-        .setPayload(AllocationReleasedPayload.newBuilder(
-            SampleEvents.allocationReleased().getPayload()).setAllocationId("").build())
-        .build();
-    assertRefused(event, "Invalid AllocationReleased: must not be blank at $.payload.allocationId."
-        + " Fix the event and send it again; nothing was sent.");
+    AllocationReleased event =
+        AllocationReleased.newBuilder(SampleEvents.allocationReleased())
+            .setPayload(
+                AllocationReleasedPayload.newBuilder(SampleEvents.allocationReleased().getPayload())
+                    .setAllocationId("")
+                    .build())
+            .build();
+    assertRefused(
+        event,
+        "Invalid AllocationReleased: must not be blank at $.payload.allocationId."
+            + " Fix the event and send it again; nothing was sent.");
   }
 
   @Test
   void everyViolationIsListedAtOnce() {
-    // Copying a record (newBuilder(record)) re-encodes its decimals, so the invalid payload is set last.
-    StockLevelChanged event = StockLevelChanged.newBuilder(SampleEvents.stockLevelChanged())
-        .setEventType("STOCK_ADJUSTED")
-        .setPayload(payload().setProductId("").setLocationId(" ")
-            .setPreviousQuantity(new BigDecimal("-1")).setNewQuantity(new BigDecimal("0.0001"))
-            .build())
-        .build();
+    // Copying a record (newBuilder(record)) re-encodes its decimals, so the invalid payload is set
+    // last.
+    StockLevelChanged event =
+        StockLevelChanged.newBuilder(SampleEvents.stockLevelChanged())
+            .setEventType("STOCK_ADJUSTED")
+            .setPayload(
+                payload()
+                    .setProductId("")
+                    .setLocationId(" ")
+                    .setPreviousQuantity(new BigDecimal("-1"))
+                    .setNewQuantity(new BigDecimal("0.0001"))
+                    .build())
+            .build();
     event.getMetadata().put("correlationId", "");
 
     assertThatThrownBy(() -> publisher.publish(event))
-        .isInstanceOfSatisfying(InvalidEventException.class, e ->
-            assertThat(e.violations()).containsExactly(
-                "must not be blank at $.payload.productId",
-                "must not be blank at $.payload.locationId",
-                "must not be negative but was -1 at $.payload.previousQuantity",
-                "has 4 decimal places but decimal(18,3) allows at most 3 (was 0.0001) at"
-                    + " $.payload.newQuantity",
-                "must not be blank at $.metadata.correlationId",
-                "must be STOCK_LEVEL_CHANGED for StockLevelChanged but was STOCK_ADJUSTED at"
-                    + " $.eventType"));
+        .isInstanceOfSatisfying(
+            InvalidEventException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(
+                        "must not be blank at $.payload.productId",
+                        "must not be blank at $.payload.locationId",
+                        "must not be negative but was -1 at $.payload.previousQuantity",
+                        "has 4 decimal places but decimal(18,3) allows at most 3 (was 0.0001) at"
+                            + " $.payload.newQuantity",
+                        "must not be blank at $.metadata.correlationId",
+                        "must be STOCK_LEVEL_CHANGED for StockLevelChanged but was STOCK_ADJUSTED"
+                            + " at $.eventType"));
   }
 }

@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Our serde against Apicurio's own Kafka Avro serde (3.1.7) on the same registry: identical bytes for
- * every event, and each side reads the other's.
+ * Our serde against Apicurio's own Kafka Avro serde (3.1.7) on the same registry: identical bytes
+ * for every event, and each side reads the other's.
  *
  * <p>What makes the ids comparable: our serializer registers each schema through the Confluent API
- * ({@code /apis/ccompat/v7}), whose ids are Apicurio content ids. Apicurio's serializer is pointed at
- * the same artifact (group {@code default}, artifact id = our subject), told to use the latest
- * version's content id ({@code find-latest}, {@code use-id=contentId}), to write it as 4 bytes in the
- * payload ({@code Default4ByteIdHandler}) and not in headers ({@code headers.enabled=false}): that is
- * the Confluent frame.
+ * ({@code /apis/ccompat/v7}), whose ids are Apicurio content ids. Apicurio's serializer is pointed
+ * at the same artifact (group {@code default}, artifact id = our subject), told to use the latest
+ * version's content id ({@code find-latest}, {@code use-id=contentId}), to write it as 4 bytes in
+ * the payload ({@code Default4ByteIdHandler}) and not in headers ({@code headers.enabled=false}):
+ * that is the Confluent frame.
  */
 @ExtendWith(InventoryStackExtension.class)
 class ApicurioSerdeParityTest {
@@ -66,8 +66,11 @@ class ApicurioSerdeParityTest {
   }
 
   private static Map<String, Object> ours(InventoryStack stack) {
-    return Map.of(EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.schemaRegistryUrl(),
-        EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true);
+    return Map.of(
+        EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
+        stack.schemaRegistryUrl(),
+        EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG,
+        true);
   }
 
   @Test

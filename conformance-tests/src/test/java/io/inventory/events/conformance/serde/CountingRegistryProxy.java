@@ -17,19 +17,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A counting HTTP proxy on 127.0.0.1 in front of the real registry: the honest way to prove that a
- * client makes no registry call, since it sees every request on the wire. {@link #close()} shuts it,
- * so that the registry looks down to everything configured with {@link #url()}.
+ * client makes no registry call, since it sees every request on the wire. {@link #close()} shuts
+ * it, so that the registry looks down to everything configured with {@link #url()}.
  */
 public final class CountingRegistryProxy implements AutoCloseable {
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host",
-      "transfer-encoding", "upgrade", "keep-alive", "expect");
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "content-length",
+          "host",
+          "transfer-encoding",
+          "upgrade",
+          "keep-alive",
+          "expect");
 
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final URI upstream;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final HttpServer server;
 
-  /** @param registryUrl the real registry's base URL, e.g. http://127.0.0.1:8080/apis/ccompat/v7 */
+  /**
+   * @param registryUrl the real registry's base URL, e.g. http://127.0.0.1:8080/apis/ccompat/v7
+   */
   public CountingRegistryProxy(String registryUrl) throws IOException {
     URI url = URI.create(registryUrl);
     this.upstream = URI.create(url.getScheme() + "://" + url.getRawAuthority());
@@ -57,22 +67,34 @@ public final class CountingRegistryProxy implements AutoCloseable {
     String target = exchange.getRequestURI().toString();
     requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
     byte[] body = exchange.getRequestBody().readAllBytes();
-    HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(target))
-        .timeout(Duration.ofSeconds(30))
-        .method(exchange.getRequestMethod(), body.length == 0
-            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-        values.forEach(value -> request.header(name, value));
-      }
-    });
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(upstream.resolve(target))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                exchange.getRequestMethod(),
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
+              }
+            });
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      response.headers().map().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
-          exchange.getResponseHeaders().put(name, values);
-        }
-      });
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                  exchange.getResponseHeaders().put(name, values);
+                }
+              });
       byte[] answer = response.body();
       exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
       try (OutputStream out = exchange.getResponseBody()) {

@@ -28,30 +28,40 @@ class DeserializerFailuresTest {
 
   @BeforeEach
   void configure(InventoryStack stack) {
-    config = Map.of(EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.schemaRegistryUrl(),
-        EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true);
+    config =
+        Map.of(
+            EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
+            stack.schemaRegistryUrl(),
+            EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG,
+            true);
     deserializer = new InventoryEventDeserializer();
     deserializer.configure(config, false);
   }
 
   @Test
   void seedJsonEnvelopeIsAMalformedFrameNamingTheMagicByte() {
-    byte[] json = "{\"eventType\":\"STOCK_LEVEL_CHANGED\",\"version\":\"1.0\"}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        "{\"eventType\":\"STOCK_LEVEL_CHANGED\",\"version\":\"1.0\"}"
+            .getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> deserializer.deserialize(TOPIC, json))
         .isInstanceOf(MalformedFrameException.class)
-        .hasMessage("Record value starts with byte 0x7b, not the Confluent magic byte 0x00 (it looks"
-            + " like JSON); it was not written by a Confluent-compatible Avro serializer (topic "
-            + TOPIC + ")");
+        .hasMessage(
+            "Record value starts with byte 0x7b, not the Confluent magic byte 0x00 (it looks like"
+                + " JSON); it was not written by a Confluent-compatible Avro serializer (topic "
+                + TOPIC
+                + ")");
   }
 
   @Test
   void frameShorterThanItsHeaderIsAMalformedFrame() {
     assertThatThrownBy(() -> deserializer.deserialize(TOPIC, new byte[] {0, 0, 0, 1}))
         .isInstanceOf(MalformedFrameException.class)
-        .hasMessage("Record value is 4 bytes, shorter than the 5-byte Confluent header (magic byte"
-            + " 0, 4-byte schema id); it was not written by a Confluent-compatible Avro serializer"
-            + " (topic " + TOPIC + ")");
+        .hasMessage(
+            "Record value is 4 bytes, shorter than the 5-byte Confluent header (magic byte 0,"
+                + " 4-byte schema id); it was not written by a Confluent-compatible Avro serializer"
+                + " (topic "
+                + TOPIC
+                + ")");
   }
 
   @Test
@@ -71,12 +81,18 @@ class DeserializerFailuresTest {
   @Test
   void idTheRegistryDoesNotKnowIsAnUnknownSchemaLocatedByTheConsumer(InventoryStack stack) {
     byte[] frame = {0, 0x7f, 0, 0, 1, 2, 3};
-    UnknownSchemaException thrown = org.junit.jupiter.api.Assertions.assertThrows(
-        UnknownSchemaException.class, () -> deserializer.deserialize(TOPIC, frame));
+    UnknownSchemaException thrown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            UnknownSchemaException.class, () -> deserializer.deserialize(TOPIC, frame));
 
-    assertThat(thrown).hasMessage("Schema id 2130706433 is not in the registry at "
-        + stack.schemaRegistryUrl() + "; the record was written against another registry, or its"
-        + " schema was deleted (topic " + TOPIC + ")");
+    assertThat(thrown)
+        .hasMessage(
+            "Schema id 2130706433 is not in the registry at "
+                + stack.schemaRegistryUrl()
+                + "; the record was written against another registry, or its"
+                + " schema was deleted (topic "
+                + TOPIC
+                + ")");
     assertThat(thrown.withLocation(4, 1234L).getMessage())
         .endsWith("(topic " + TOPIC + ", partition 4, offset 1234)");
   }

@@ -2,7 +2,6 @@ package io.inventory.events.conformance.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.client.Environment;
 import io.inventory.events.client.InventoryEventPublisher;
 import io.inventory.events.client.serde.EventSerdeConfig;
@@ -46,11 +45,13 @@ class RegistryOutageTest {
       proxy.close();
       List<SpecificRecord> duringOutage = numbered(100);
       publishAll(publisher, duringOutage);
-      List<ConsumerRecord<String, Object>> read = Topics.readEvents(
-          stack.bootstrapServers(), registryUrl, topic, warmUp.size() + 10_100);
+      List<ConsumerRecord<String, Object>> read =
+          Topics.readEvents(stack.bootstrapServers(), registryUrl, topic, warmUp.size() + 10_100);
 
-      assertThat(read).extracting(ConsumerRecord::value).hasOnlyElementsOfTypes(
-          SpecificRecord.class).contains(SampleEvents.stocktakeCounted(), duringOutage.get(99));
+      assertThat(read)
+          .extracting(ConsumerRecord::value)
+          .hasOnlyElementsOfTypes(SpecificRecord.class)
+          .contains(SampleEvents.stocktakeCounted(), duringOutage.get(99));
       assertThat(proxy.requests()).hasSize(afterWarmUp);
     }
   }

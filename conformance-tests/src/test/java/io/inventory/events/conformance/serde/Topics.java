@@ -37,11 +37,13 @@ public final class Topics {
 
   /** Sum of the end offsets of every partition of {@code topic}: how many records it holds. */
   public static long recordCount(String bootstrapServers, String topic) {
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrapServers),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            config(bootstrapServers), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = partitions(consumer, topic);
       return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream()
-          .mapToLong(Long::longValue).sum();
+          .mapToLong(Long::longValue)
+          .sum();
     }
   }
 
@@ -58,8 +60,8 @@ public final class Topics {
       }
     }
     if (records.size() < count) {
-      throw new AssertionError("Read " + records.size() + " of " + count + " records from " + topic
-          + " within 60 s");
+      throw new AssertionError(
+          "Read " + records.size() + " of " + count + " records from " + topic + " within 60 s");
     }
     return records;
   }

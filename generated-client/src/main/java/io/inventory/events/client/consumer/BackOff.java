@@ -3,12 +3,12 @@ package io.inventory.events.client.consumer;
 import java.time.Duration;
 
 /**
- * How long to wait before each retry of a failed record, and when to give up (after Spring's
- * {@code BackOff}): {@link #start()} begins a fresh {@link Execution} for each failing record, so
- * every record gets its own count.
+ * How long to wait before each retry of a failed record, and when to give up (after Spring's {@code
+ * BackOff}): {@link #start()} begins a fresh {@link Execution} for each failing record, so every
+ * record gets its own count.
  *
- * <p>The consumer waits without blocking the poll loop: it pauses the record's partition, seeks back
- * to the record and keeps polling until the wait is over, so a long back-off never exceeds
+ * <p>The consumer waits without blocking the poll loop: it pauses the record's partition, seeks
+ * back to the record and keeps polling until the wait is over, so a long back-off never exceeds
  * {@code max.poll.interval.ms} and no later record of that partition overtakes the failed one.
  * Implementations must be thread-safe; executions are used by one thread.
  *
@@ -40,8 +40,8 @@ public interface BackOff {
    * Waits {@code initialInterval}, then multiplies the wait by {@code multiplier} after each retry
    * up to {@code maxInterval}, and gives up after {@code maxRetries} retries.
    *
-   * @throws IllegalArgumentException when an interval is negative, {@code multiplier < 1} or
-   *     {@code maxRetries < 0}
+   * @throws IllegalArgumentException when an interval is negative, {@code multiplier < 1} or {@code
+   *     maxRetries < 0}
    */
   static BackOff exponential(
       Duration initialInterval, double multiplier, Duration maxInterval, int maxRetries) {

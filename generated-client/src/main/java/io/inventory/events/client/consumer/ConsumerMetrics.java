@@ -1,9 +1,9 @@
 package io.inventory.events.client.consumer;
 
 /**
- * A snapshot of one consumer's counters since it was built, from
- * {@code InventoryEventConsumer.metrics()}. Immutable; counts are per consumer instance, not per
- * group, and reset when the instance is rebuilt.
+ * A snapshot of one consumer's counters since it was built, from {@code
+ * InventoryEventConsumer.metrics()}. Immutable; counts are per consumer instance, not per group,
+ * and reset when the instance is rebuilt.
  *
  * @param processed records whose handler returned normally (a record retried and then processed
  *     counts once)

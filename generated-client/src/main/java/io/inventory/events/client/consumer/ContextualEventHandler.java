@@ -2,8 +2,8 @@ package io.inventory.events.client.consumer;
 
 /**
  * Handles one type of event and sees the Kafka record it came in: key, topic, partition, offset,
- * timestamp, headers and delivery attempt, for example
- * {@code (event, context) -> log.debug("{} at {}", event.getEventId(), context)}.
+ * timestamp, headers and delivery attempt, for example {@code (event, context) -> log.debug("{} at
+ * {}", event.getEventId(), context)}.
  *
  * <p>Same contract as {@link EventHandler}: return normally when processed, throw to retry or
  * dead-letter; called on the poll thread; must be idempotent.

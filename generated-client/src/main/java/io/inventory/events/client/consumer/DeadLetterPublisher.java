@@ -6,8 +6,8 @@ import org.apache.kafka.clients.producer.Producer;
 
 /**
  * Takes a record the consumer has given up on (undecodable bytes, an unknown schema id, an invalid
- * event, a handler failure past its retries) and stores it durably, after Spring Kafka's
- * {@code ConsumerRecordRecoverer}.
+ * event, a handler failure past its retries) and stores it durably, after Spring Kafka's {@code
+ * ConsumerRecordRecoverer}.
  *
  * <p>{@link #publish} must return only once the write is acknowledged: the consumer commits the
  * record's offset right after it returns. When it throws, the offset is not committed, the
@@ -29,7 +29,10 @@ import org.apache.kafka.clients.producer.Producer;
  */
 @FunctionalInterface
 public interface DeadLetterPublisher {
-  /** Suffix of every dead-letter topic: {@code inventory.dev.events} → {@code inventory.dev.events.dlt}. */
+  /**
+   * Suffix of every dead-letter topic: {@code inventory.dev.events} → {@code
+   * inventory.dev.events.dlt}.
+   */
   String TOPIC_SUFFIX = ".dlt";
 
   /**
@@ -51,16 +54,20 @@ public interface DeadLetterPublisher {
     };
   }
 
-  /** The dead-letter topic of {@code sourceTopic}: {@code inventory.dev.events.dlt} for {@code inventory.dev.events}. */
+  /**
+   * The dead-letter topic of {@code sourceTopic}: {@code inventory.dev.events.dlt} for {@code
+   * inventory.dev.events}.
+   */
   static String topicFor(String sourceTopic) {
     Objects.requireNonNull(sourceTopic, "sourceTopic == null");
     return sourceTopic + TOPIC_SUFFIX;
   }
 
   /**
-   * Writes each record to {@link #topicFor(String) its dead-letter topic}, same partition, and waits
-   * for the broker's acknowledgement. The producer is not closed by the consumer; configure it with
-   * {@code acks=all} and a {@code delivery.timeout.ms} well below {@code max.poll.interval.ms}.
+   * Writes each record to {@link #topicFor(String) its dead-letter topic}, same partition, and
+   * waits for the broker's acknowledgement. The producer is not closed by the consumer; configure
+   * it with {@code acks=all} and a {@code delivery.timeout.ms} well below {@code
+   * max.poll.interval.ms}.
    */
   static DeadLetterPublisher toTopic(Producer<byte[], byte[]> producer) {
     return new KafkaDeadLetterPublisher(producer);

@@ -12,9 +12,22 @@ public final class DeadLetterWriteException extends KafkaException {
   private static final long serialVersionUID = 1L;
 
   DeadLetterWriteException(String deadLetterTopic, ConsumerRecord<?, ?> record, Throwable cause) {
-    super("Could not write " + record.topic() + "-" + record.partition() + "@" + record.offset()
-        + " to dead-letter topic " + deadLetterTopic + ": " + cause
-        + ". The record stays uncommitted and is retried; check that " + deadLetterTopic
-        + " exists with as many partitions as " + record.topic() + " and is writable.", cause);
+    super(
+        "Could not write "
+            + record.topic()
+            + "-"
+            + record.partition()
+            + "@"
+            + record.offset()
+            + " to dead-letter topic "
+            + deadLetterTopic
+            + ": "
+            + cause
+            + ". The record stays uncommitted and is retried; check that "
+            + deadLetterTopic
+            + " exists with as many partitions as "
+            + record.topic()
+            + " and is writable.",
+        cause);
   }
 }

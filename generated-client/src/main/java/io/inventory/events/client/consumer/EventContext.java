@@ -4,7 +4,8 @@ import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Where an event came from: the Kafka record behind it, as seen by a {@link ContextualEventHandler}.
+ * Where an event came from: the Kafka record behind it, as seen by a {@link
+ * ContextualEventHandler}.
  *
  * <p>Valid only during the handler call that received it; do not keep it. Its {@link #toString()}
  * reads {@code topic-partition@offset}, the form used in every log line and error message of the
@@ -31,7 +32,8 @@ public interface EventContext {
 
   /**
    * How often this consumer has handed this record to a handler, counting this call: {@code 1} on
-   * the first delivery, {@code 2} on the first retry. Starts again at 1 after a restart or rebalance.
+   * the first delivery, {@code 2} on the first retry. Starts again at 1 after a restart or
+   * rebalance.
    */
   int deliveryAttempt();
 }

@@ -50,7 +50,14 @@ final class ExponentialBackOff implements BackOff {
 
   @Override
   public String toString() {
-    return "BackOff{initial " + initialMillis + " ms, x" + multiplier + ", max " + maxMillis
-        + " ms, " + maxRetries + " retries}";
+    return "BackOff{initial "
+        + initialMillis
+        + " ms, x"
+        + multiplier
+        + ", max "
+        + maxMillis
+        + " ms, "
+        + maxRetries
+        + " retries}";
   }
 }

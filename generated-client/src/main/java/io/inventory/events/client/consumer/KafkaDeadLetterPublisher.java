@@ -32,9 +32,14 @@ final class KafkaDeadLetterPublisher implements DeadLetterPublisher {
   @Override
   public void publish(ConsumerRecord<byte[], byte[]> record, Exception cause) throws Exception {
     String topic = DeadLetterPublisher.topicFor(record.topic());
-    ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(
-        topic, partitionFor(topic, record.partition()), null, record.key(), record.value(),
-        headersFor(record, cause));
+    ProducerRecord<byte[], byte[]> dead =
+        new ProducerRecord<>(
+            topic,
+            partitionFor(topic, record.partition()),
+            null,
+            record.key(),
+            record.value(),
+            headersFor(record, cause));
     try {
       producer.send(dead).get();
     } catch (ExecutionException e) {
@@ -42,16 +47,23 @@ final class KafkaDeadLetterPublisher implements DeadLetterPublisher {
     }
   }
 
-  /** The source partition when the dead-letter topic has it, else {@code null} (partition by key). */
+  /**
+   * The source partition when the dead-letter topic has it, else {@code null} (partition by key).
+   */
   private Integer partitionFor(String topic, int sourcePartition) {
     int partitions = partitionCount(topic);
     if (sourcePartition < partitions) {
       return sourcePartition;
     }
     if (warnedTopics.add(topic)) {
-      LOG.warn("Dead-letter topic {} has {} partitions, fewer than its source; records from "
-          + "partition {} and up go to the partition of their key. Give {} at least as many "
-          + "partitions as its source topic.", topic, partitions, sourcePartition, topic);
+      LOG.warn(
+          "Dead-letter topic {} has {} partitions, fewer than its source; records from "
+              + "partition {} and up go to the partition of their key. Give {} at least as many "
+              + "partitions as its source topic.",
+          topic,
+          partitions,
+          sourcePartition,
+          topic);
     }
     return null;
   }
@@ -79,7 +91,10 @@ final class KafkaDeadLetterPublisher implements DeadLetterPublisher {
     add(headers, DeadLetterHeaders.ORIGINAL_TIMESTAMP_TYPE, record.timestampType().toString());
     add(headers, DeadLetterHeaders.EXCEPTION_CLASS, cause.getClass().getName());
     add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, message(cause));
-    add(headers, DeadLetterHeaders.EXCEPTION_ROOT_CAUSE_CLASS, rootCause(cause).getClass().getName());
+    add(
+        headers,
+        DeadLetterHeaders.EXCEPTION_ROOT_CAUSE_CLASS,
+        rootCause(cause).getClass().getName());
     return headers;
   }
 
@@ -92,7 +107,9 @@ final class KafkaDeadLetterPublisher implements DeadLetterPublisher {
     if (message == null) {
       return "";
     }
-    return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH);
+    return message.length() <= MAX_MESSAGE_LENGTH
+        ? message
+        : message.substring(0, MAX_MESSAGE_LENGTH);
   }
 
   private static Throwable rootCause(Throwable cause) {

@@ -21,6 +21,7 @@ import org.apache.avro.generic.IndexedRecord;
  */
 public final class EventValidator {
   private static final String EVENT_TYPE = "eventType";
+
   /** The schema property, on a field, that names the sign rule of its quantity. */
   static final String CONSTRAINT = "constraint";
 
@@ -36,7 +37,11 @@ public final class EventValidator {
 
   private static void checkRecord(IndexedRecord record, String path, List<String> found) {
     for (Schema.Field field : record.getSchema().getFields()) {
-      check(record.get(field.pos()), field.schema(), field.getProp(CONSTRAINT), path + "." + field.name(),
+      check(
+          record.get(field.pos()),
+          field.schema(),
+          field.getProp(CONSTRAINT),
+          path + "." + field.name(),
           found);
     }
   }
@@ -55,8 +60,10 @@ public final class EventValidator {
     }
     if (type.getType() == Schema.Type.RECORD && value instanceof IndexedRecord) {
       checkRecord((IndexedRecord) value, path, found);
-    } else if (type.getType() == Schema.Type.STRING && value instanceof CharSequence
-        && schema.getType() != Schema.Type.UNION && value.toString().isBlank()) {
+    } else if (type.getType() == Schema.Type.STRING
+        && value instanceof CharSequence
+        && schema.getType() != Schema.Type.UNION
+        && value.toString().isBlank()) {
       found.add("must not be blank at " + path);
     } else if (value instanceof BigDecimal) {
       checkDecimal((BigDecimal) value, type.getLogicalType(), constraint, path, found);
@@ -64,7 +71,11 @@ public final class EventValidator {
   }
 
   private static void checkDecimal(
-      BigDecimal value, LogicalType logicalType, String constraint, String path, List<String> found) {
+      BigDecimal value,
+      LogicalType logicalType,
+      String constraint,
+      String path,
+      List<String> found) {
     if (logicalType instanceof LogicalTypes.Decimal) {
       checkFits(value, (LogicalTypes.Decimal) logicalType, path, found);
     }
@@ -86,15 +97,33 @@ public final class EventValidator {
     try {
       rescaled = value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
-      found.add("has " + value.stripTrailingZeros().scale() + " decimal places but " + type
-          + " allows at most " + decimal.getScale() + " (was " + value.toPlainString() + ") at "
-          + path);
+      found.add(
+          "has "
+              + value.stripTrailingZeros().scale()
+              + " decimal places but "
+              + type
+              + " allows at most "
+              + decimal.getScale()
+              + " (was "
+              + value.toPlainString()
+              + ") at "
+              + path);
       return;
     }
     if (rescaled.precision() > decimal.getPrecision()) {
-      found.add("has " + rescaled.precision() + " digits at scale " + decimal.getScale() + " but "
-          + type + " allows at most " + decimal.getPrecision() + " (was " + value.toPlainString()
-          + ") at " + path);
+      found.add(
+          "has "
+              + rescaled.precision()
+              + " digits at scale "
+              + decimal.getScale()
+              + " but "
+              + type
+              + " allows at most "
+              + decimal.getPrecision()
+              + " (was "
+              + value.toPlainString()
+              + ") at "
+              + path);
     }
   }
 
@@ -106,8 +135,15 @@ public final class EventValidator {
     Object actual = event.get(field.pos());
     String expected = (String) field.defaultVal();
     if (actual != null && !actual.toString().isBlank() && !expected.equals(actual.toString())) {
-      found.add("must be " + expected + " for " + event.getSchema().getName() + " but was "
-          + actual + " at $." + EVENT_TYPE);
+      found.add(
+          "must be "
+              + expected
+              + " for "
+              + event.getSchema().getName()
+              + " but was "
+              + actual
+              + " at $."
+              + EVENT_TYPE);
     }
   }
 

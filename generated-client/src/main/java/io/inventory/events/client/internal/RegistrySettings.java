@@ -39,13 +39,23 @@ public record RegistrySettings(
 
   /** Settings for one URL with the documented defaults: no auth, JVM TLS, 3 retries. */
   public static RegistrySettings of(String url) {
-    return new RegistrySettings(List.of(URI.create(url)), null, null,
-        Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofMillis(200));
+    return new RegistrySettings(
+        List.of(URI.create(url)),
+        null,
+        null,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        3,
+        Duration.ofMillis(200));
   }
 
   @Override
   public String toString() {
     // Never print the credentials.
-    return "RegistrySettings{urls=" + urls + ", auth=" + (userInfo == null ? "none" : "basic") + "}";
+    return "RegistrySettings{urls="
+        + urls
+        + ", auth="
+        + (userInfo == null ? "none" : "basic")
+        + "}";
   }
 }

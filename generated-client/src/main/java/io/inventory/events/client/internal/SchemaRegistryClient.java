@@ -25,14 +25,15 @@ import org.apache.kafka.common.errors.InterruptException;
  * <p>Schema ids are cached by (subject, schema text) and schemas by id, each fetched once per
  * instance; {@link #shared} hands out one instance per distinct {@link RegistrySettings}, so every
  * serializer and deserializer of a process shares one cache. Connection errors and 5xx answers are
- * retried {@code maxRetries} times with exponential back-off; any other failure is a
- * {@link SchemaRegistryException} naming the registry, the request, the subject and the status.
+ * retried {@code maxRetries} times with exponential back-off; any other failure is a {@link
+ * SchemaRegistryException} naming the registry, the request, the subject and the status.
  * Thread-safe.
  */
 public final class SchemaRegistryClient {
   private static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<RegistrySettings, SchemaRegistryClient> SHARED = new ConcurrentHashMap<>();
+  private static final Map<RegistrySettings, SchemaRegistryClient> SHARED =
+      new ConcurrentHashMap<>();
 
   private final RegistrySettings settings;
   private final HttpClient http;
@@ -42,15 +43,20 @@ public final class SchemaRegistryClient {
 
   public SchemaRegistryClient(RegistrySettings settings) {
     this.settings = settings;
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL);
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NORMAL);
     if (settings.sslContext() != null) {
       builder.sslContext(settings.sslContext());
     }
     this.http = builder.build();
-    this.authorization = settings.userInfo() == null ? null : "Basic " + Base64.getEncoder()
-        .encodeToString(settings.userInfo().getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        settings.userInfo() == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(settings.userInfo().getBytes(StandardCharsets.UTF_8));
   }
 
   /** The process-wide client for these settings, created on first use. */
@@ -60,20 +66,22 @@ public final class SchemaRegistryClient {
 
   /**
    * The id of {@code schema} under {@code subject}: registered if {@code register}, else looked up
-   * ({@code POST /subjects/{subject}}). Cached: each (subject, schema) costs one request per process.
+   * ({@code POST /subjects/{subject}}). Cached: each (subject, schema) costs one request per
+   * process.
    *
    * @param schemaText the schema exactly as it is (to be) registered
-   * @throws SchemaRegistryException if the schema is not registered under the subject (and
-   *     {@code register} is false), or the registry refuses or cannot be reached
+   * @throws SchemaRegistryException if the schema is not registered under the subject (and {@code
+   *     register} is false), or the registry refuses or cannot be reached
    */
   public int idOf(String subject, String schemaText, boolean register) {
-    return idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>())
+    return idsBySubject
+        .computeIfAbsent(subject, s -> new ConcurrentHashMap<>())
         .computeIfAbsent(schemaText, text -> fetchId(subject, text, register));
   }
 
   /**
-   * The schema registered with {@code id} ({@code GET /schemas/ids/{id}}), cached for the life of the
-   * process (ids are immutable).
+   * The schema registered with {@code id} ({@code GET /schemas/ids/{id}}), cached for the life of
+   * the process (ids are immutable).
    *
    * @throws SchemaRegistryException with status 404 if the registry has no such id, or if it
    *     refuses or cannot be reached
@@ -84,12 +92,16 @@ public final class SchemaRegistryClient {
 
   /**
    * Whether {@code schemaText} is compatible with the subject's versions under the subject's
-   * compatibility level ({@code POST /compatibility/subjects/{subject}/versions/latest}). Not cached.
+   * compatibility level ({@code POST /compatibility/subjects/{subject}/versions/latest}). Not
+   * cached.
    */
   public boolean isCompatible(String subject, String schemaText) {
-    JsonNode answer = send("POST",
-        "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schemaText),
-        subject);
+    JsonNode answer =
+        send(
+            "POST",
+            "/compatibility/subjects/" + encode(subject) + "/versions/latest",
+            schemaBody(schemaText),
+            subject);
     return answer.path("is_compatible").asBoolean(false);
   }
 
@@ -106,13 +118,22 @@ public final class SchemaRegistryClient {
   }
 
   private int fetchId(String subject, String schemaText, boolean register) {
-    String path = register
-        ? "/subjects/" + encode(subject) + "/versions"
-        : "/subjects/" + encode(subject);
+    String path =
+        register ? "/subjects/" + encode(subject) + "/versions" : "/subjects/" + encode(subject);
     JsonNode answer = send("POST", path, schemaBody(schemaText), subject);
     if (!answer.path("id").canConvertToInt()) {
-      throw new SchemaRegistryException("Schema registry at " + base() + " answered POST " + path
-          + " without a schema id: " + answer, base(), subject, 200, -1, null);
+      throw new SchemaRegistryException(
+          "Schema registry at "
+              + base()
+              + " answered POST "
+              + path
+              + " without a schema id: "
+              + answer,
+          base(),
+          subject,
+          200,
+          -1,
+          null);
     }
     return answer.path("id").intValue();
   }
@@ -131,8 +152,10 @@ public final class SchemaRegistryClient {
     for (int attempt = 0; ; attempt++) {
       URI base = settings.urls().get(attempt % settings.urls().size());
       try {
-        HttpResponse<String> response = http.send(request(base, method, path, body),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+            http.send(
+                request(base, method, path, body),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() < 300) {
           return JSON.readTree(response.body());
         }
@@ -141,10 +164,23 @@ public final class SchemaRegistryClient {
         }
       } catch (IOException e) {
         if (attempt + 1 >= attempts) {
-          throw new SchemaRegistryException("Schema registry at " + base + " did not answer "
-              + method + " " + path + " after " + attempts + " attempts (" + e
-              + "). Check schema.registry.url and that the registry is up.",
-              base.toString(), subject, -1, -1, e);
+          throw new SchemaRegistryException(
+              "Schema registry at "
+                  + base
+                  + " did not answer "
+                  + method
+                  + " "
+                  + path
+                  + " after "
+                  + attempts
+                  + " attempts ("
+                  + e
+                  + "). Check schema.registry.url and that the registry is up.",
+              base.toString(),
+              subject,
+              -1,
+              -1,
+              e);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -155,12 +191,15 @@ public final class SchemaRegistryClient {
   }
 
   private HttpRequest request(URI base, String method, String path, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(strip(base) + path))
-        .timeout(settings.requestTimeout())
-        .header("Accept", MEDIA_TYPE + ", application/json")
-        .method(method, body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(strip(base) + path))
+            .timeout(settings.requestTimeout())
+            .header("Accept", MEDIA_TYPE + ", application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (body != null) {
       request.header("Content-Type", MEDIA_TYPE);
     }
@@ -181,11 +220,25 @@ public final class SchemaRegistryClient {
     } catch (IOException | RuntimeException notJson) {
       // Keep the raw body as the detail.
     }
-    return new SchemaRegistryException("Schema registry at " + base + " refused " + method + " "
-        + path + (subject == null ? "" : " for subject \"" + subject + "\"") + ": HTTP "
-        + response.statusCode() + (errorCode < 0 ? "" : " error_code " + errorCode) + ": " + detail
-        + hint(response.statusCode(), errorCode),
-        base.toString(), subject, response.statusCode(), errorCode, null);
+    return new SchemaRegistryException(
+        "Schema registry at "
+            + base
+            + " refused "
+            + method
+            + " "
+            + path
+            + (subject == null ? "" : " for subject \"" + subject + "\"")
+            + ": HTTP "
+            + response.statusCode()
+            + (errorCode < 0 ? "" : " error_code " + errorCode)
+            + ": "
+            + detail
+            + hint(response.statusCode(), errorCode),
+        base.toString(),
+        subject,
+        response.statusCode(),
+        errorCode,
+        null);
   }
 
   private static String hint(int status, int errorCode) {

@@ -11,10 +11,10 @@ import org.apache.avro.specific.SpecificRecord;
  * logical-type conversion, resolving record and enum names to generated classes itself.
  *
  * <p>Why: since Avro 1.12 {@code SpecificData.getClass} refuses every class outside a trusted list
- * (a process-wide setting, {@code org.apache.avro.SERIALIZABLE_PACKAGES}), which generated classes are
- * not on by default. Rather than widen that global, this model loads only what a generated class can
- * be (a {@link SpecificRecord} or an enum), which is the point of the check: no arbitrary class named
- * by a schema is ever instantiated.
+ * (a process-wide setting, {@code org.apache.avro.SERIALIZABLE_PACKAGES}), which generated classes
+ * are not on by default. Rather than widen that global, this model loads only what a generated
+ * class can be (a {@link SpecificRecord} or an enum), which is the point of the check: no arbitrary
+ * class named by a schema is ever instantiated.
  */
 final class EventData extends SpecificData {
   static final EventData INSTANCE = new EventData();
@@ -43,8 +43,10 @@ final class EventData extends SpecificData {
 
   /** The generated class named {@code fullName}, or {@code null} if this build has none. */
   static Class<?> generatedClass(String fullName) {
-    for (ClassLoader loader : new ClassLoader[] {
-        EventData.class.getClassLoader(), Thread.currentThread().getContextClassLoader()}) {
+    for (ClassLoader loader :
+        new ClassLoader[] {
+          EventData.class.getClassLoader(), Thread.currentThread().getContextClassLoader()
+        }) {
       try {
         Class<?> type = Class.forName(fullName, false, loader);
         return SpecificRecord.class.isAssignableFrom(type) || type.isEnum() ? type : null;

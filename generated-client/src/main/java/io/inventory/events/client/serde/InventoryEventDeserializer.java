@@ -23,12 +23,12 @@ import org.apache.kafka.common.serialization.Deserializer;
  * {@link UnknownEvent} for an event type this build has no class for.
  *
  * <p>The writer's schema is fetched by the frame's id (once per id per process) and resolved into
- * the generated class of the same full name, whose {@code SCHEMA$} is the reader schema (Avro schema
- * resolution: fields added by a newer producer are skipped, fields it lacks take their defaults).
- * Failures are split by cause: {@link MalformedFrameException} for bytes that are not a readable
- * Confluent frame (wrong magic byte, shorter than 5 bytes, corrupt body),
- * {@link UnknownSchemaException} for an id the registry does not know or a writer schema that does
- * not resolve, {@link SchemaRegistryException} for a registry that cannot be reached (transient).
+ * the generated class of the same full name, whose {@code SCHEMA$} is the reader schema (Avro
+ * schema resolution: fields added by a newer producer are skipped, fields it lacks take their
+ * defaults). Failures are split by cause: {@link MalformedFrameException} for bytes that are not a
+ * readable Confluent frame (wrong magic byte, shorter than 5 bytes, corrupt body), {@link
+ * UnknownSchemaException} for an id the registry does not know or a writer schema that does not
+ * resolve, {@link SchemaRegistryException} for a registry that cannot be reached (transient).
  * Messages name the topic; a consumer adds partition and offset with {@code withLocation}.
  * Configure with {@link EventSerdeConfig} keys; {@code null} deserializes to {@code null}.
  * Thread-safe.
@@ -48,8 +48,8 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
   public InventoryEventDeserializer() {}
 
   /**
-   * @throws org.apache.kafka.common.config.ConfigException if {@code schema.registry.url} is missing
-   *     or any {@link EventSerdeConfig} key is invalid
+   * @throws org.apache.kafka.common.config.ConfigException if {@code schema.registry.url} is
+   *     missing or any {@link EventSerdeConfig} key is invalid
    */
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
@@ -70,12 +70,16 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
       return null;
     }
     if (registry == null) {
-      throw new IllegalStateException("InventoryEventDeserializer is not configured: call"
-          + " configure() with schema.registry.url, or let the consumer do it.");
+      throw new IllegalStateException(
+          "InventoryEventDeserializer is not configured: call"
+              + " configure() with schema.registry.url, or let the consumer do it.");
     }
     checkHeader(topic, data);
-    int schemaId = ((data[1] & 0xff) << 24) | ((data[2] & 0xff) << 16)
-        | ((data[3] & 0xff) << 8) | (data[4] & 0xff);
+    int schemaId =
+        ((data[1] & 0xff) << 24)
+            | ((data[2] & 0xff) << 16)
+            | ((data[3] & 0xff) << 8)
+            | (data[4] & 0xff);
     Reader reader = readersById.get(schemaId);
     if (reader == null) {
       reader = readersById.computeIfAbsent(schemaId, id -> reader(topic, id));
@@ -94,23 +98,43 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
 
   private static void checkHeader(String topic, byte[] data) {
     if (data.length < HEADER_SIZE) {
-      throw new MalformedFrameException("Record value is " + data.length + " bytes, shorter than"
-          + " the 5-byte Confluent header (magic byte 0, 4-byte schema id); it was not written by a"
-          + " Confluent-compatible Avro serializer", topic, -1, -1L, null);
+      throw new MalformedFrameException(
+          "Record value is "
+              + data.length
+              + " bytes, shorter than the 5-byte Confluent header (magic byte 0, 4-byte schema id);"
+              + " it was not written by a Confluent-compatible Avro serializer",
+          topic,
+          -1,
+          -1L,
+          null);
     }
     if (data[0] != 0) {
-      throw new MalformedFrameException(String.format("Record value starts with byte 0x%02x, not"
-          + " the Confluent magic byte 0x00%s; it was not written by a Confluent-compatible Avro"
-          + " serializer", data[0] & 0xff, data[0] == '{' ? " (it looks like JSON)" : ""),
-          topic, -1, -1L, null);
+      throw new MalformedFrameException(
+          String.format(
+              "Record value starts with byte 0x%02x, not the Confluent magic byte 0x00%s; it was"
+                  + " not written by a Confluent-compatible Avro serializer",
+              data[0] & 0xff, data[0] == '{' ? " (it looks like JSON)" : ""),
+          topic,
+          -1,
+          -1L,
+          null);
     }
   }
 
   private Reader reader(String topic, int schemaId) {
     Schema writer = writerSchema(topic, schemaId);
     if (writer.getType() != Schema.Type.RECORD) {
-      return Reader.failing(new UnknownSchemaException("Schema id " + schemaId + " is a "
-          + writer.getType().getName() + ", not an event record", topic, -1, -1L, null));
+      return Reader.failing(
+          new UnknownSchemaException(
+              "Schema id "
+                  + schemaId
+                  + " is a "
+                  + writer.getType().getName()
+                  + ", not an event record",
+              topic,
+              -1,
+              -1L,
+              null));
     }
     Class<?> type = eventClass(writer.getFullName());
     if (type == null) {
@@ -120,12 +144,26 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
     SchemaPairCompatibility compatibility =
         SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writer);
     if (compatibility.getType() != SchemaCompatibilityType.COMPATIBLE) {
-      return Reader.failing(new UnknownSchemaException("Schema id " + schemaId + " ("
-          + writer.getFullName() + ") cannot be read as this build's " + type.getSimpleName() + ": "
-          + compatibility.getResult().getIncompatibilities(), topic, -1, -1L, null));
+      return Reader.failing(
+          new UnknownSchemaException(
+              "Schema id "
+                  + schemaId
+                  + " ("
+                  + writer.getFullName()
+                  + ") cannot be read as this build's "
+                  + type.getSimpleName()
+                  + ": "
+                  + compatibility.getResult().getIncompatibilities(),
+              topic,
+              -1,
+              -1L,
+              null));
     }
-    return Reader.known(schemaId, writer.getName(),
-        new SpecificDatumReader<>(writer, readerSchema, EventData.INSTANCE), decoders);
+    return Reader.known(
+        schemaId,
+        writer.getName(),
+        new SpecificDatumReader<>(writer, readerSchema, EventData.INSTANCE),
+        decoders);
   }
 
   private Schema writerSchema(String topic, int schemaId) {
@@ -133,9 +171,17 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
       return registry.schemaById(schemaId);
     } catch (SchemaRegistryException e) {
       if (e.statusCode() == 404) {
-        throw new UnknownSchemaException("Schema id " + schemaId + " is not in the registry at "
-            + e.registryUrl() + "; the record was written against another registry, or its schema"
-            + " was deleted", topic, -1, -1L, e);
+        throw new UnknownSchemaException(
+            "Schema id "
+                + schemaId
+                + " is not in the registry at "
+                + e.registryUrl()
+                + "; the record was written against another registry, or its schema"
+                + " was deleted",
+            topic,
+            -1,
+            -1L,
+            e);
       }
       throw e;
     }
@@ -150,7 +196,8 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
     try {
       return (Schema) type.getField("SCHEMA$").get(null);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(type + " is not a generated Avro class: it has no SCHEMA$", e);
+      throw new IllegalStateException(
+          type + " is not a generated Avro class: it has no SCHEMA$", e);
     }
   }
 
@@ -163,8 +210,13 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
     private final Object constant;
     private final UnknownSchemaException failure;
 
-    private Reader(int schemaId, String recordName, DatumReader<Object> datumReader,
-        ThreadLocal<BinaryDecoder> decoders, Object constant, UnknownSchemaException failure) {
+    private Reader(
+        int schemaId,
+        String recordName,
+        DatumReader<Object> datumReader,
+        ThreadLocal<BinaryDecoder> decoders,
+        Object constant,
+        UnknownSchemaException failure) {
       this.schemaId = schemaId;
       this.recordName = recordName;
       this.datumReader = datumReader;
@@ -173,7 +225,10 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
       this.failure = failure;
     }
 
-    static Reader known(int schemaId, String recordName, DatumReader<Object> datumReader,
+    static Reader known(
+        int schemaId,
+        String recordName,
+        DatumReader<Object> datumReader,
         ThreadLocal<BinaryDecoder> decoders) {
       return new Reader(schemaId, recordName, datumReader, decoders, null, null);
     }
@@ -193,8 +248,9 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
       if (constant != null) {
         return constant;
       }
-      BinaryDecoder decoder = DecoderFactory.get()
-          .binaryDecoder(frame, HEADER_SIZE, frame.length - HEADER_SIZE, decoders.get());
+      BinaryDecoder decoder =
+          DecoderFactory.get()
+              .binaryDecoder(frame, HEADER_SIZE, frame.length - HEADER_SIZE, decoders.get());
       decoders.set(decoder);
       try {
         Object event = datumReader.read(null, decoder);
@@ -203,8 +259,18 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
         }
         return event;
       } catch (IOException | RuntimeException e) {
-        throw new MalformedFrameException("Record value's Avro body does not decode with its"
-            + " writer schema (id " + schemaId + ", " + recordName + "): " + e, topic, -1, -1L, e);
+        throw new MalformedFrameException(
+            "Record value's Avro body does not decode with its"
+                + " writer schema (id "
+                + schemaId
+                + ", "
+                + recordName
+                + "): "
+                + e,
+            topic,
+            -1,
+            -1L,
+            e);
       }
     }
   }

@@ -30,13 +30,13 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>The subject follows {@code TopicRecordNameStrategy}: {@code <topic>-<full.record.Name>}, for
  * example {@code inventory.dev.events-io.inventory.events.avro.StockLevelChanged}. The schema is
- * registered without Avro's Java-only {@code avro.java.string} properties, exactly as in
- * {@code schemas/} (Confluent's {@code avro.remove.java.properties=true}). By default the schema must
+ * registered without Avro's Java-only {@code avro.java.string} properties, exactly as in {@code
+ * schemas/} (Confluent's {@code avro.remove.java.properties=true}). By default the schema must
  * already be registered and only its id is looked up; set {@code auto.register.schemas=true} (dev,
  * tests) to register it. After the first record of each event type and topic, serializing makes no
- * registry call. Decimals are rescaled to the schema's scale when that loses nothing
- * ({@code BigDecimal("95")} is written as {@code 95.000}). Configure with {@link EventSerdeConfig}
- * keys; {@code null} (a tombstone) serializes to {@code null}. Thread-safe.
+ * registry call. Decimals are rescaled to the schema's scale when that loses nothing ({@code
+ * BigDecimal("95")} is written as {@code 95.000}). Configure with {@link EventSerdeConfig} keys;
+ * {@code null} (a tombstone) serializes to {@code null}. Thread-safe.
  */
 public final class InventoryEventSerializer implements Serializer<SpecificRecord> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +44,7 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
   static {
     GeneratedClassTrust.install();
   }
+
   private static final int MAX_RETAINED_BUFFER = 1 << 20;
 
   private final Map<String, Map<Class<?>, Writer>> writersByTopic = new ConcurrentHashMap<>();
@@ -55,8 +56,8 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
   public InventoryEventSerializer() {}
 
   /**
-   * @throws org.apache.kafka.common.config.ConfigException if {@code schema.registry.url} is missing
-   *     or any {@link EventSerdeConfig} key is invalid
+   * @throws org.apache.kafka.common.config.ConfigException if {@code schema.registry.url} is
+   *     missing or any {@link EventSerdeConfig} key is invalid
    */
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
@@ -67,8 +68,8 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
 
   /**
    * @throws SchemaRegistryException on the first record of a type when the registry refuses (for
-   *     example the schema is not registered and {@code auto.register.schemas} is false) or cannot be
-   *     reached
+   *     example the schema is not registered and {@code auto.register.schemas} is false) or cannot
+   *     be reached
    * @throws SerializationException when the record does not fit its schema, listing the fields
    */
   @Override
@@ -77,11 +78,14 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
       return null;
     }
     if (registry == null) {
-      throw new IllegalStateException("InventoryEventSerializer is not configured: call"
-          + " configure() with schema.registry.url, or let the producer do it.");
+      throw new IllegalStateException(
+          "InventoryEventSerializer is not configured: call"
+              + " configure() with schema.registry.url, or let the producer do it.");
     }
-    Writer writer = writersByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
-        .computeIfAbsent(event.getClass(), type -> writer(topic, event));
+    Writer writer =
+        writersByTopic
+            .computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
+            .computeIfAbsent(event.getClass(), type -> writer(topic, event));
     try {
       return buffers.get().frame(writer, event);
     } catch (RuntimeException e) {
@@ -97,14 +101,16 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
     Schema schema = event.getSchema();
     String subject = topic + "-" + schema.getFullName();
     int id = registry.idOf(subject, registeredText(schema), autoRegister);
-    return new Writer(id, new SpecificDatumWriter<>(schema, SpecificData.getForClass(event.getClass())));
+    return new Writer(
+        id, new SpecificDatumWriter<>(schema, SpecificData.getForClass(event.getClass())));
   }
 
   private static SerializationException failure(String topic, SpecificRecord event, Exception e) {
     List<String> violations = EventValidator.violations(event);
-    String why = violations.isEmpty() ? String.valueOf(e.getMessage()) : String.join("; ", violations);
-    return new SerializationException("Cannot serialize " + event.getSchema().getName()
-        + " for topic " + topic + ": " + why, e);
+    String why =
+        violations.isEmpty() ? String.valueOf(e.getMessage()) : String.join("; ", violations);
+    return new SerializationException(
+        "Cannot serialize " + event.getSchema().getName() + " for topic " + topic + ": " + why, e);
   }
 
   /** The schema as it is registered: the .avsc's JSON, without Avro's Java-only properties. */

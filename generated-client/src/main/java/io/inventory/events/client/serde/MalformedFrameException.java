@@ -27,7 +27,8 @@ public final class MalformedFrameException extends UndecodableRecordException {
    * @param partition the record's partition, or {@code -1} if unknown
    * @param offset the record's offset, or {@code -1} if unknown
    */
-  public MalformedFrameException(String detail, String topic, int partition, long offset, Throwable cause) {
+  public MalformedFrameException(
+      String detail, String topic, int partition, long offset, Throwable cause) {
     super(detail, topic, partition, offset, cause);
   }
 

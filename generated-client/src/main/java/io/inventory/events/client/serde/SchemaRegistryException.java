@@ -3,13 +3,14 @@ package io.inventory.events.client.serde;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * The schema registry refused a request or could not be reached, after the client's bounded retries.
+ * The schema registry refused a request or could not be reached, after the client's bounded
+ * retries.
  *
  * <p>The message names the registry, the request, the subject (where there is one), the HTTP status
  * and the registry's own error code, and says what to check. A status of {@code -1} means no answer
  * came back at all (connection refused, timeout). Once every schema an application uses has been
- * looked up, producing and consuming make no registry call, so this can only happen on the first use
- * of a schema or schema id.
+ * looked up, producing and consuming make no registry call, so this can only happen on the first
+ * use of a schema or schema id.
  */
 public final class SchemaRegistryException extends KafkaException {
   private static final long serialVersionUID = 1L;
@@ -20,7 +21,11 @@ public final class SchemaRegistryException extends KafkaException {
   private final int errorCode;
 
   public SchemaRegistryException(
-      String message, String registryUrl, String subject, int statusCode, int errorCode,
+      String message,
+      String registryUrl,
+      String subject,
+      int statusCode,
+      int errorCode,
       Throwable cause) {
     super(message, cause);
     this.registryUrl = registryUrl;

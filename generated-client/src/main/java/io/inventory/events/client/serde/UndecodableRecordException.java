@@ -4,8 +4,8 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * A record value that this client can never turn into an event: either the bytes are not a readable
- * frame ({@link MalformedFrameException}) or the frame names a schema that cannot be used
- * ({@link UnknownSchemaException}). Retrying cannot help, so a consumer dead-letters such records.
+ * frame ({@link MalformedFrameException}) or the frame names a schema that cannot be used ({@link
+ * UnknownSchemaException}). Retrying cannot help, so a consumer dead-letters such records.
  *
  * <p>The message ends with where the record is: the topic (all the deserializer knows), or topic,
  * partition and offset once a consumer has called {@link #withLocation}.
@@ -19,7 +19,8 @@ public abstract sealed class UndecodableRecordException extends SerializationExc
   private final int partition;
   private final long offset;
 
-  UndecodableRecordException(String detail, String topic, int partition, long offset, Throwable cause) {
+  UndecodableRecordException(
+      String detail, String topic, int partition, long offset, Throwable cause) {
     super(detail + location(topic, partition, offset), cause);
     this.detail = detail;
     this.topic = topic;

@@ -4,8 +4,8 @@ package io.inventory.events.client.serde;
  * A well-formed frame names a schema id that the registry does not know, or a writer schema that
  * cannot be resolved into the reader's class.
  *
- * <p>Not retried: a consumer sends the record to the dead-letter topic. The message names the schema
- * id; see {@link UndecodableRecordException} for where it says the record was.
+ * <p>Not retried: a consumer sends the record to the dead-letter topic. The message names the
+ * schema id; see {@link UndecodableRecordException} for where it says the record was.
  */
 public final class UnknownSchemaException extends UndecodableRecordException {
   private static final long serialVersionUID = 1L;
@@ -26,7 +26,8 @@ public final class UnknownSchemaException extends UndecodableRecordException {
    * @param partition the record's partition, or {@code -1} if unknown
    * @param offset the record's offset, or {@code -1} if unknown
    */
-  public UnknownSchemaException(String detail, String topic, int partition, long offset, Throwable cause) {
+  public UnknownSchemaException(
+      String detail, String topic, int partition, long offset, Throwable cause) {
     super(detail, topic, partition, offset, cause);
   }
 

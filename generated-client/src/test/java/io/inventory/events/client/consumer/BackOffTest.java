@@ -42,7 +42,8 @@ class BackOffTest {
 
   @Test
   void invalidArgumentsAreNamed() {
-    assertThatThrownBy(() -> BackOff.exponential(Duration.ofMillis(1), 0.5, Duration.ofSeconds(1), 1))
+    assertThatThrownBy(
+            () -> BackOff.exponential(Duration.ofMillis(1), 0.5, Duration.ofSeconds(1), 1))
         .hasMessage("multiplier must be at least 1.0 but was 0.5");
     assertThatThrownBy(() -> BackOff.fixed(Duration.ofMillis(-1), 1))
         .hasMessage("Back-off intervals must not be negative but were PT-0.001S and PT-0.001S");
@@ -53,7 +54,9 @@ class BackOffTest {
   private static List<Long> schedule(BackOff backOff) {
     BackOff.Execution execution = backOff.start();
     List<Long> waits = new ArrayList<>();
-    for (long wait = execution.nextBackOff(); wait != BackOff.STOP; wait = execution.nextBackOff()) {
+    for (long wait = execution.nextBackOff();
+        wait != BackOff.STOP;
+        wait = execution.nextBackOff()) {
       waits.add(wait);
     }
     return waits;

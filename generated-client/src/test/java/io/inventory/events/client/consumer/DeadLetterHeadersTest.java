@@ -18,28 +18,32 @@ import org.junit.jupiter.api.Test;
 class DeadLetterHeadersTest {
   @Test
   void namesTheOriginalRecordAndTheError() {
-    Headers headers = KafkaDeadLetterPublisher.headersFor(
-        record(new RecordHeaders().add("event-type", "STOCK_ADJUSTED".getBytes(UTF_8))),
-        new IllegalStateException("ledger closed", new IOException("disk")));
+    Headers headers =
+        KafkaDeadLetterPublisher.headersFor(
+            record(new RecordHeaders().add("event-type", "STOCK_ADJUSTED".getBytes(UTF_8))),
+            new IllegalStateException("ledger closed", new IOException("disk")));
 
-    assertThat(asMap(headers)).containsExactly(
-        Map.entry("event-type", "STOCK_ADJUSTED"),
-        Map.entry("dlt-original-topic", "inventory.dev.events"),
-        Map.entry("dlt-original-partition", "2"),
-        Map.entry("dlt-original-offset", "42"),
-        Map.entry("dlt-original-timestamp", "1767225600000"),
-        Map.entry("dlt-original-timestamp-type", "CreateTime"),
-        Map.entry("dlt-exception-class", "java.lang.IllegalStateException"),
-        Map.entry("dlt-exception-message", "ledger closed"),
-        Map.entry("dlt-exception-root-cause-class", "java.io.IOException"));
+    assertThat(asMap(headers))
+        .containsExactly(
+            Map.entry("event-type", "STOCK_ADJUSTED"),
+            Map.entry("dlt-original-topic", "inventory.dev.events"),
+            Map.entry("dlt-original-partition", "2"),
+            Map.entry("dlt-original-offset", "42"),
+            Map.entry("dlt-original-timestamp", "1767225600000"),
+            Map.entry("dlt-original-timestamp-type", "CreateTime"),
+            Map.entry("dlt-exception-class", "java.lang.IllegalStateException"),
+            Map.entry("dlt-exception-message", "ledger closed"),
+            Map.entry("dlt-exception-root-cause-class", "java.io.IOException"));
   }
 
   @Test
   void deadLetteringAgainReplacesTheHeadersInsteadOfAppending() {
-    Headers first = KafkaDeadLetterPublisher.headersFor(
-        record(new RecordHeaders()), new UnknownSchemaException("schema id 7 not found"));
-    Headers second = KafkaDeadLetterPublisher.headersFor(
-        record(first), new IllegalArgumentException("second failure"));
+    Headers first =
+        KafkaDeadLetterPublisher.headersFor(
+            record(new RecordHeaders()), new UnknownSchemaException("schema id 7 not found"));
+    Headers second =
+        KafkaDeadLetterPublisher.headersFor(
+            record(first), new IllegalArgumentException("second failure"));
 
     assertThat(second.toArray()).hasSize(DeadLetterHeaders.ALL.size());
     for (String name : DeadLetterHeaders.ALL) {
@@ -50,9 +54,11 @@ class DeadLetterHeadersTest {
 
   @Test
   void longMessagesAreCutAndMissingOnesAreEmpty() {
-    Headers cut = KafkaDeadLetterPublisher.headersFor(
-        record(new RecordHeaders()), new RuntimeException("x".repeat(10_000)));
-    Headers empty = KafkaDeadLetterPublisher.headersFor(record(new RecordHeaders()), new RuntimeException());
+    Headers cut =
+        KafkaDeadLetterPublisher.headersFor(
+            record(new RecordHeaders()), new RuntimeException("x".repeat(10_000)));
+    Headers empty =
+        KafkaDeadLetterPublisher.headersFor(record(new RecordHeaders()), new RuntimeException());
 
     assertThat(value(cut, DeadLetterHeaders.EXCEPTION_MESSAGE)).hasSize(4_000);
     assertThat(value(empty, DeadLetterHeaders.EXCEPTION_MESSAGE)).isEmpty();
@@ -60,13 +66,23 @@ class DeadLetterHeadersTest {
 
   @Test
   void deadLetterTopicIsTheSourceTopicWithDltSuffix() {
-    assertThat(DeadLetterPublisher.topicFor("inventory.prod.events")).isEqualTo("inventory.prod.events.dlt");
+    assertThat(DeadLetterPublisher.topicFor("inventory.prod.events"))
+        .isEqualTo("inventory.prod.events.dlt");
   }
 
   private static ConsumerRecord<byte[], byte[]> record(Headers headers) {
-    return new ConsumerRecord<>("inventory.dev.events", 2, 42L, 1767225600000L,
-        TimestampType.CREATE_TIME, 7, 5, "PROD-1".getBytes(UTF_8), new byte[] {1, 2, 3, 4, 5},
-        headers, Optional.empty());
+    return new ConsumerRecord<>(
+        "inventory.dev.events",
+        2,
+        42L,
+        1767225600000L,
+        TimestampType.CREATE_TIME,
+        7,
+        5,
+        "PROD-1".getBytes(UTF_8),
+        new byte[] {1, 2, 3, 4, 5},
+        headers,
+        Optional.empty());
   }
 
   private static Map<String, String> asMap(Headers headers) {

@@ -30,16 +30,17 @@ class InventoryEventConsumerTest {
   private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
 
   /** Values are text: "garbage" fails to decode, "unknown:Name" is a type without a class. */
-  private static final Deserializer<Object> TEXT = (topic, bytes) -> {
-    String text = new String(bytes, UTF_8);
-    if (text.equals("garbage")) {
-      throw new SerializationException("Unknown magic byte at " + topic);
-    }
-    if (text.startsWith("unknown:")) {
-      return new UnknownEvent(text.substring(8), 99);
-    }
-    return text;
-  };
+  private static final Deserializer<Object> TEXT =
+      (topic, bytes) -> {
+        String text = new String(bytes, UTF_8);
+        if (text.equals("garbage")) {
+          throw new SerializationException("Unknown magic byte at " + topic);
+        }
+        if (text.startsWith("unknown:")) {
+          return new UnknownEvent(text.substring(8), 99);
+        }
+        return text;
+      };
 
   private final ReplayingMockConsumer kafka = new ReplayingMockConsumer();
   private final List<String> handled = Collections.synchronizedList(new ArrayList<>());
@@ -56,16 +57,27 @@ class InventoryEventConsumerTest {
   @Test
   void retriedRecordIsNotOvertakenByLaterRecordsOfItsPartition() {
     Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
-    consumer = builder()
-        .on(String.class, event -> {
-          handled.add(event);
-          if (event.equals("a2") && failures.computeIfAbsent(event, e -> new AtomicInteger()).incrementAndGet() <= 2) {
-            throw new IllegalStateException("transient");
-          }
-        })
-        .build();
-    kafka.assignOnFirstPoll(List.of(P0, P1),
-        List.of(record(P0, 0, "a1"), record(P0, 1, "a2"), record(P0, 2, "a3"), record(P1, 0, "b1"), record(P1, 1, "b2")));
+    consumer =
+        builder()
+            .on(
+                String.class,
+                event -> {
+                  handled.add(event);
+                  if (event.equals("a2")
+                      && failures.computeIfAbsent(event, e -> new AtomicInteger()).incrementAndGet()
+                          <= 2) {
+                    throw new IllegalStateException("transient");
+                  }
+                })
+            .build();
+    kafka.assignOnFirstPoll(
+        List.of(P0, P1),
+        List.of(
+            record(P0, 0, "a1"),
+            record(P0, 1, "a2"),
+            record(P0, 2, "a3"),
+            record(P1, 0, "b1"),
+            record(P1, 1, "b2")));
 
     consumer.start();
     await(() -> committed(P0) == 3 && committed(P1) == 2);
@@ -90,14 +102,17 @@ class InventoryEventConsumerTest {
 
   @Test
   void handlerFailingPastItsRetriesIsDeadLettered() {
-    consumer = builder()
-        .on(String.class, event -> {
-          handled.add(event);
-          if (event.equals("a1")) {
-            throw new IllegalStateException("always");
-          }
-        })
-        .build();
+    consumer =
+        builder()
+            .on(
+                String.class,
+                event -> {
+                  handled.add(event);
+                  if (event.equals("a1")) {
+                    throw new IllegalStateException("always");
+                  }
+                })
+            .build();
     kafka.assignOnFirstPoll(List.of(P0), List.of(record(P0, 0, "a1"), record(P0, 1, "a2")));
 
     consumer.start();
@@ -110,13 +125,17 @@ class InventoryEventConsumerTest {
 
   @Test
   void notRetryableFailureSkipsTheRetries() {
-    consumer = builder()
-        .notRetryable(UnsupportedOperationException.class)
-        .on(String.class, event -> {
-          handled.add(event);
-          throw new IllegalStateException("wrapped", new UnsupportedOperationException("never works"));
-        })
-        .build();
+    consumer =
+        builder()
+            .notRetryable(UnsupportedOperationException.class)
+            .on(
+                String.class,
+                event -> {
+                  handled.add(event);
+                  throw new IllegalStateException(
+                      "wrapped", new UnsupportedOperationException("never works"));
+                })
+            .build();
     kafka.assignOnFirstPoll(List.of(P0), List.of(record(P0, 0, "a1")));
 
     consumer.start();
@@ -130,18 +149,21 @@ class InventoryEventConsumerTest {
   void offsetStaysUncommittedUntilTheDeadLetterWriteSucceeds() {
     AtomicInteger writes = new AtomicInteger();
     List<Long> committedDuringFailedWrites = Collections.synchronizedList(new ArrayList<>());
-    consumer = builder()
-        .on(String.class, handled::add)
-        .deadLetterBackOff(BackOff.fixed(Duration.ofMillis(10), Integer.MAX_VALUE))
-        .deadLetterPublisher((record, cause) -> {
-          if (writes.incrementAndGet() <= 3) {
-            committedDuringFailedWrites.add(committed(P0));
-            throw new IllegalStateException("broker down");
-          }
-          deadLettered.add(new String(record.value(), UTF_8));
-        })
-        .build();
-    kafka.assignOnFirstPoll(List.of(P0), List.of(record(P0, 0, "a1"), record(P0, 1, "garbage"), record(P0, 2, "a3")));
+    consumer =
+        builder()
+            .on(String.class, handled::add)
+            .deadLetterBackOff(BackOff.fixed(Duration.ofMillis(10), Integer.MAX_VALUE))
+            .deadLetterPublisher(
+                (record, cause) -> {
+                  if (writes.incrementAndGet() <= 3) {
+                    committedDuringFailedWrites.add(committed(P0));
+                    throw new IllegalStateException("broker down");
+                  }
+                  deadLettered.add(new String(record.value(), UTF_8));
+                })
+            .build();
+    kafka.assignOnFirstPoll(
+        List.of(P0), List.of(record(P0, 0, "a1"), record(P0, 1, "garbage"), record(P0, 2, "a3")));
 
     consumer.start();
     await(() -> committed(P0) == 3);
@@ -155,12 +177,16 @@ class InventoryEventConsumerTest {
   @Test
   void unknownEventTypeGoesToTheUnknownHandlerAndIsNeverDeadLettered() {
     List<String> unknown = Collections.synchronizedList(new ArrayList<>());
-    consumer = builder()
-        .on(String.class, handled::add)
-        .onUnknown((event, context) -> unknown.add(event.recordName() + "@" + context.offset()))
-        .build();
-    kafka.assignOnFirstPoll(List.of(P0), List.of(
-        record(P0, 0, "unknown:io.inventory.events.avro.StockTransferred"), record(P0, 1, "a2")));
+    consumer =
+        builder()
+            .on(String.class, handled::add)
+            .onUnknown((event, context) -> unknown.add(event.recordName() + "@" + context.offset()))
+            .build();
+    kafka.assignOnFirstPoll(
+        List.of(P0),
+        List.of(
+            record(P0, 0, "unknown:io.inventory.events.avro.StockTransferred"),
+            record(P0, 1, "a2")));
 
     consumer.start();
     await(() -> committed(P0) == 2);
@@ -172,15 +198,19 @@ class InventoryEventConsumerTest {
 
   @Test
   void closeFromAHandlerFinishesThatRecordAndCommitsIt() {
-    consumer = builder()
-        .on(String.class, event -> {
-          handled.add(event);
-          if (event.equals("a2")) {
-            consumer.close();
-          }
-        })
-        .build();
-    kafka.assignOnFirstPoll(List.of(P0), List.of(record(P0, 0, "a1"), record(P0, 1, "a2"), record(P0, 2, "a3")));
+    consumer =
+        builder()
+            .on(
+                String.class,
+                event -> {
+                  handled.add(event);
+                  if (event.equals("a2")) {
+                    consumer.close();
+                  }
+                })
+            .build();
+    kafka.assignOnFirstPoll(
+        List.of(P0), List.of(record(P0, 0, "a1"), record(P0, 1, "a2"), record(P0, 2, "a3")));
 
     consumer.run();
 
@@ -190,37 +220,49 @@ class InventoryEventConsumerTest {
 
   @Test
   void enableAutoCommitIsRefused() {
-    assertThatThrownBy(() -> InventoryEventConsumer.builder().property("enable.auto.commit", "true"))
+    assertThatThrownBy(
+            () -> InventoryEventConsumer.builder().property("enable.auto.commit", "true"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Must not set enable.auto.commit=true: the consumer commits offsets itself, "
-            + "only after their records were processed.");
+        .hasMessage(
+            "Must not set enable.auto.commit=true: the consumer commits offsets itself, "
+                + "only after their records were processed.");
   }
 
   @Test
   void missingRegistryUrlIsNamed() {
-    assertThatThrownBy(() -> InventoryEventConsumer.builder().bootstrapServers("localhost:9092")
-            .topic(TOPIC).build())
+    assertThatThrownBy(
+            () ->
+                InventoryEventConsumer.builder()
+                    .bootstrapServers("localhost:9092")
+                    .topic(TOPIC)
+                    .build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("schemaRegistryUrl is not set: call schemaRegistryUrl(\"http://host:8081\") with "
-            + "your SCHEMA_REGISTRY_URL, or give a configured valueDeserializer(...).");
+        .hasMessage(
+            "schemaRegistryUrl is not set: call schemaRegistryUrl(\"http://host:8081\") with "
+                + "your SCHEMA_REGISTRY_URL, or give a configured valueDeserializer(...).");
   }
 
   @Test
   void seedDefaultsReachTheKafkaConsumer() {
     List<Map<String, Object>> configs = Collections.synchronizedList(new ArrayList<>());
-    consumer = builder()
-        .kafkaConsumer(config -> {
-          configs.add(config);
-          return kafka;
-        })
-        .build()
-        .start();
+    consumer =
+        builder()
+            .kafkaConsumer(
+                config -> {
+                  configs.add(config);
+                  return kafka;
+                })
+            .build()
+            .start();
     await(() -> !configs.isEmpty());
 
-    assertThat(configs.get(0)).containsEntry("group.id", "inventory-processor-group")
+    assertThat(configs.get(0))
+        .containsEntry("group.id", "inventory-processor-group")
         .containsEntry("auto.offset.reset", "earliest")
         .containsEntry("enable.auto.commit", false)
-        .containsEntry("value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+        .containsEntry(
+            "value.deserializer",
+            org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
   }
 
   private InventoryEventConsumer.Builder builder() {
@@ -230,15 +272,25 @@ class InventoryEventConsumerTest {
         .valueDeserializer(TEXT)
         .backOff(BackOff.fixed(Duration.ofMillis(10), 3))
         .pollTimeout(Duration.ofMillis(20))
-        .deadLetterPublisher((record, cause) ->
-            deadLettered.add(new String(record.value(), UTF_8) + "@" + record.offset() + " "
-                + cause.getClass().getSimpleName()))
+        .deadLetterPublisher(
+            (record, cause) ->
+                deadLettered.add(
+                    new String(record.value(), UTF_8)
+                        + "@"
+                        + record.offset()
+                        + " "
+                        + cause.getClass().getSimpleName()))
         .kafkaConsumer(config -> kafka);
   }
 
-  private static ConsumerRecord<byte[], byte[]> record(TopicPartition partition, long offset, String value) {
-    return new ConsumerRecord<>(partition.topic(), partition.partition(), offset,
-        ("PROD-" + partition.partition()).getBytes(UTF_8), value.getBytes(UTF_8));
+  private static ConsumerRecord<byte[], byte[]> record(
+      TopicPartition partition, long offset, String value) {
+    return new ConsumerRecord<>(
+        partition.topic(),
+        partition.partition(),
+        offset,
+        ("PROD-" + partition.partition()).getBytes(UTF_8),
+        value.getBytes(UTF_8));
   }
 
   private List<String> ofPartition(String prefix) {

@@ -21,19 +21,22 @@ final class ReplayingMockConsumer extends MockConsumer<byte[], byte[]> {
   }
 
   /** On the first poll: assigns {@code partitions} from offset 0 and appends {@code records}. */
-  void assignOnFirstPoll(List<TopicPartition> partitions, List<ConsumerRecord<byte[], byte[]>> records) {
-    schedulePollTask(() -> {
-      Map<TopicPartition, Long> beginning = new HashMap<>();
-      partitions.forEach(partition -> beginning.put(partition, 0L));
-      updateBeginningOffsets(beginning);
-      rebalance(partitions);
-      records.forEach(this::addRecord);
-    });
+  void assignOnFirstPoll(
+      List<TopicPartition> partitions, List<ConsumerRecord<byte[], byte[]>> records) {
+    schedulePollTask(
+        () -> {
+          Map<TopicPartition, Long> beginning = new HashMap<>();
+          partitions.forEach(partition -> beginning.put(partition, 0L));
+          updateBeginningOffsets(beginning);
+          rebalance(partitions);
+          records.forEach(this::addRecord);
+        });
   }
 
   @Override
   public synchronized void addRecord(ConsumerRecord<byte[], byte[]> record) {
-    log.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
+    log.computeIfAbsent(
+            new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
         .add(record);
     super.addRecord(record);
   }

@@ -82,7 +82,10 @@ final class FakeRegistry implements AutoCloseable {
       }
       Integer id = subjectIds.get(rest + "\n" + schema);
       if (id == null) {
-        reply(exchange, 404, "{\"error_code\":40401,\"message\":\"Subject '" + rest + "' not found.\"}");
+        reply(
+            exchange,
+            404,
+            "{\"error_code\":40401,\"message\":\"Subject '" + rest + "' not found.\"}");
       } else {
         reply(exchange, 200, "{\"subject\":\"" + rest + "\",\"id\":" + id + ",\"version\":1}");
       }

@@ -58,9 +58,11 @@ class SerdeTest {
   }
 
   @Test
-  void framesMagicByteThenBigEndianIdThenAvroBinaryRegisteredUnderTopicRecordName() throws Exception {
-    int id = registry.register(SUBJECT,
-        InventoryEventSerializer.registeredText(StockLevelChanged.getClassSchema()));
+  void framesMagicByteThenBigEndianIdThenAvroBinaryRegisteredUnderTopicRecordName()
+      throws Exception {
+    int id =
+        registry.register(
+            SUBJECT, InventoryEventSerializer.registeredText(StockLevelChanged.getClassSchema()));
     StockLevelChanged event = TestEvents.seedExample();
 
     byte[] frame = serializer(false).serialize(TOPIC, event);
@@ -69,7 +71,12 @@ class SerdeTest {
     expected.write(0);
     expected.write(ByteBuffer.allocate(4).putInt(id).array());
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(expected, null);
-    new SpecificDatumWriter<StockLevelChanged>(StockLevelChanged.getClassSchema(), StockLevelChanged.getClassSchema() == null ? null : new StockLevelChanged().getSpecificData()).write(event, encoder);
+    new SpecificDatumWriter<StockLevelChanged>(
+            StockLevelChanged.getClassSchema(),
+            StockLevelChanged.getClassSchema() == null
+                ? null
+                : new StockLevelChanged().getSpecificData())
+        .write(event, encoder);
     encoder.flush();
     assertThat(frame).isEqualTo(expected.toByteArray());
     assertThat(registry.requests).containsExactly("POST /subjects/" + SUBJECT);
@@ -112,10 +119,17 @@ class SerdeTest {
   void unregisteredSchemaWithoutAutoRegisterNamesRegistrySubjectAndStatus() {
     assertThatThrownBy(() -> serializer(false).serialize(TOPIC, TestEvents.seedExample()))
         .isInstanceOf(SchemaRegistryException.class)
-        .hasMessage("Schema registry at " + registry.url() + " refused POST /subjects/" + SUBJECT
-            + " for subject \"" + SUBJECT + "\": HTTP 404 error_code 40401: Subject '" + SUBJECT
-            + "' not found.. Register the schema first (the compatibility gate does, or set"
-            + " auto.register.schemas=true in dev and tests).");
+        .hasMessage(
+            "Schema registry at "
+                + registry.url()
+                + " refused POST /subjects/"
+                + SUBJECT
+                + " for subject \""
+                + SUBJECT
+                + "\": HTTP 404 error_code 40401: Subject '"
+                + SUBJECT
+                + "' not found.. Register the schema first (the compatibility gate does, or set"
+                + " auto.register.schemas=true in dev and tests).");
   }
 
   @Test
@@ -145,8 +159,10 @@ class SerdeTest {
     serializer.configure(config, false);
     assertThatThrownBy(() -> serializer.serialize(TOPIC, TestEvents.seedExample()))
         .isInstanceOf(SchemaRegistryException.class)
-        .hasMessageStartingWith("Schema registry at http://127.0.0.1:1 did not answer POST /subjects/"
-            + SUBJECT + "/versions after 2 attempts");
+        .hasMessageStartingWith(
+            "Schema registry at http://127.0.0.1:1 did not answer POST /subjects/"
+                + SUBJECT
+                + "/versions after 2 attempts");
   }
 
   @Test
@@ -156,8 +172,8 @@ class SerdeTest {
     InventoryEventSerializer serializer = new InventoryEventSerializer();
     serializer.configure(config, false);
     serializer.serialize(TOPIC, TestEvents.seedExample());
-    assertThat(registry.authorizations).containsExactly("Basic "
-        + Base64.getEncoder().encodeToString("svc:s3cret".getBytes()));
+    assertThat(registry.authorizations)
+        .containsExactly("Basic " + Base64.getEncoder().encodeToString("svc:s3cret".getBytes()));
   }
 
   @Test
@@ -165,18 +181,23 @@ class SerdeTest {
     byte[] json = "{\"eventType\":\"STOCK_LEVEL_CHANGED\"}".getBytes();
     assertThatThrownBy(() -> deserializer().deserialize(TOPIC, json))
         .isInstanceOf(MalformedFrameException.class)
-        .hasMessage("Record value starts with byte 0x7b, not the Confluent magic byte 0x00 (it looks"
-            + " like JSON); it was not written by a Confluent-compatible Avro serializer (topic "
-            + TOPIC + ")");
+        .hasMessage(
+            "Record value starts with byte 0x7b, not the Confluent magic byte 0x00 (it looks like"
+                + " JSON); it was not written by a Confluent-compatible Avro serializer (topic "
+                + TOPIC
+                + ")");
   }
 
   @Test
   void truncatedFrameIsAMalformedFrame() {
     assertThatThrownBy(() -> deserializer().deserialize(TOPIC, new byte[] {0, 0, 1}))
         .isInstanceOf(MalformedFrameException.class)
-        .hasMessage("Record value is 3 bytes, shorter than the 5-byte Confluent header (magic byte"
-            + " 0, 4-byte schema id); it was not written by a Confluent-compatible Avro serializer"
-            + " (topic " + TOPIC + ")");
+        .hasMessage(
+            "Record value is 3 bytes, shorter than the 5-byte Confluent header (magic byte 0,"
+                + " 4-byte schema id); it was not written by a Confluent-compatible Avro serializer"
+                + " (topic "
+                + TOPIC
+                + ")");
   }
 
   @Test
@@ -185,27 +206,42 @@ class SerdeTest {
     byte[] cut = Arrays.copyOf(frame, frame.length - 10);
     assertThatThrownBy(() -> deserializer().deserialize(TOPIC, cut))
         .isInstanceOf(MalformedFrameException.class)
-        .hasMessageStartingWith("Record value's Avro body does not decode with its writer schema"
-            + " (id 1, StockLevelChanged)");
+        .hasMessageStartingWith(
+            "Record value's Avro body does not decode with its writer schema"
+                + " (id 1, StockLevelChanged)");
   }
 
   @Test
   void unknownIdIsAnUnknownSchemaAndConsumerCanAddPartitionAndOffset() {
     byte[] frame = {0, 0, 0, 0x30, 0x39, 2, 'x'};
-    UnknownSchemaException thrown = org.junit.jupiter.api.Assertions.assertThrows(
-        UnknownSchemaException.class, () -> deserializer().deserialize(TOPIC, frame));
-    assertThat(thrown).hasMessage("Schema id 12345 is not in the registry at " + registry.url()
-        + "; the record was written against another registry, or its schema was deleted (topic "
-        + TOPIC + ")");
-    assertThat(thrown.withLocation(3, 42)).hasMessage("Schema id 12345 is not in the registry at "
-        + registry.url() + "; the record was written against another registry, or its schema was"
-        + " deleted (topic " + TOPIC + ", partition 3, offset 42)");
+    UnknownSchemaException thrown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            UnknownSchemaException.class, () -> deserializer().deserialize(TOPIC, frame));
+    assertThat(thrown)
+        .hasMessage(
+            "Schema id 12345 is not in the registry at "
+                + registry.url()
+                + "; the record was written against another registry, or its schema was deleted"
+                + " (topic "
+                + TOPIC
+                + ")");
+    assertThat(thrown.withLocation(3, 42))
+        .hasMessage(
+            "Schema id 12345 is not in the registry at "
+                + registry.url()
+                + "; the record was written against another registry, or its schema was"
+                + " deleted (topic "
+                + TOPIC
+                + ", partition 3, offset 42)");
   }
 
   @Test
   void recordNameThisBuildDoesNotKnowIsAnUnknownEvent() {
-    int id = registry.register("x", "{\"type\":\"record\",\"name\":\"StockMoved\","
-        + "\"namespace\":\"io.inventory.events.avro\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
+    int id =
+        registry.register(
+            "x",
+            "{\"type\":\"record\",\"name\":\"StockMoved\","
+                + "\"namespace\":\"io.inventory.events.avro\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
     byte[] frame = {0, 0, 0, 0, (byte) id, 2};
     assertThat(deserializer().deserialize(TOPIC, frame))
         .isEqualTo(new UnknownEvent("io.inventory.events.avro.StockMoved", id));
@@ -221,7 +257,8 @@ class SerdeTest {
   @Test
   void otherSubjectNameStrategiesAreRefused() {
     Map<String, Object> config = config(false);
-    config.put(EventSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY_CONFIG,
+    config.put(
+        EventSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY_CONFIG,
         "io.confluent.kafka.serializers.subject.TopicNameStrategy");
     assertThatThrownBy(() -> new InventoryEventSerializer().configure(config, false))
         .isInstanceOf(ConfigException.class)

@@ -37,10 +37,13 @@ public final class ConsumerLoop {
 
   /** Next offset to commit, per owned partition: one past the last record finished with. */
   private final Map<TopicPartition, Long> processed = new HashMap<>();
+
   /** Last offset the broker acknowledged, per owned partition. */
   private final Map<TopicPartition, Long> committed = new HashMap<>();
+
   /** The failing head record of each partition that has one. */
   private final Map<TopicPartition, Retry> retries = new HashMap<>();
+
   private long lastCommitNanos = System.nanoTime();
 
   public ConsumerLoop(
@@ -63,7 +66,8 @@ public final class ConsumerLoop {
 
   /**
    * Polls until {@code closing} is set, then commits what was processed. Does not close the Kafka
-   * consumer. Errors thrown by handlers end the loop (after committing the records finished before).
+   * consumer. Errors thrown by handlers end the loop (after committing the records finished
+   * before).
    */
   public void run() {
     consumer.subscribe(settings.topics(), new CommitOnRevoke());
@@ -131,9 +135,12 @@ public final class ConsumerLoop {
 
   private Exception attempt(ConsumerRecord<byte[], byte[]> record, int delivery) {
     try {
-      Object event = record.value() == null
-          ? null
-          : settings.valueDeserializer().deserialize(record.topic(), record.headers(), record.value());
+      Object event =
+          record.value() == null
+              ? null
+              : settings
+                  .valueDeserializer()
+                  .deserialize(record.topic(), record.headers(), record.value());
       count(settings.dispatcher().dispatch(event, new RecordContext(record, delivery)));
       return null;
     } catch (UndecodableRecordException e) {
@@ -152,8 +159,11 @@ public final class ConsumerLoop {
   }
 
   private boolean failed(
-      TopicPartition partition, ConsumerRecord<byte[], byte[]> record, Retry retry,
-      Exception failure, int delivery) {
+      TopicPartition partition,
+      ConsumerRecord<byte[], byte[]> record,
+      Retry retry,
+      Exception failure,
+      int delivery) {
     if (settings.notRetryable().test(failure)) {
       return deadLetter(partition, record, retry, failure);
     }
@@ -164,14 +174,20 @@ public final class ConsumerLoop {
       return deadLetter(partition, record, current, failure);
     }
     counters.retried.increment();
-    LOG.debug("Retrying {} in {} ms after delivery {} failed: {}",
-        RecordContext.describe(record), wait, delivery, failure.toString());
+    LOG.debug(
+        "Retrying {} in {} ms after delivery {} failed: {}",
+        RecordContext.describe(record),
+        wait,
+        delivery,
+        failure.toString());
     pauseAt(partition, record, current, wait);
     return false;
   }
 
   private boolean deadLetter(
-      TopicPartition partition, ConsumerRecord<byte[], byte[]> record, Retry retry,
+      TopicPartition partition,
+      ConsumerRecord<byte[], byte[]> record,
+      Retry retry,
       Exception cause) {
     try {
       deadLetters.publish(record, cause);
@@ -179,31 +195,44 @@ public final class ConsumerLoop {
       return deadLetterFailed(partition, record, retry, cause, writeFailure);
     }
     counters.deadLettered.increment();
-    LOG.warn("Dead-lettered {} (key {}) after {} delivery(ies): {}",
-        RecordContext.describe(record), new RecordContext(record, 0).key(),
-        retry == null ? 1 : Math.max(1, retry.deliveries), cause.toString());
+    LOG.warn(
+        "Dead-lettered {} (key {}) after {} delivery(ies): {}",
+        RecordContext.describe(record),
+        new RecordContext(record, 0).key(),
+        retry == null ? 1 : Math.max(1, retry.deliveries),
+        cause.toString());
     finish(partition, record);
     return true;
   }
 
   /** The offset stays uncommitted and the partition paused; the write is tried again later. */
   private boolean deadLetterFailed(
-      TopicPartition partition, ConsumerRecord<byte[], byte[]> record, Retry retry,
-      Exception cause, Exception writeFailure) {
+      TopicPartition partition,
+      ConsumerRecord<byte[], byte[]> record,
+      Retry retry,
+      Exception cause,
+      Exception writeFailure) {
     Retry current = retry != null ? retry : new Retry(record.offset(), BackOff.none().start());
     if (current.deadLetterCause == null) {
       current.deadLetterCause = cause;
       current.deadLetterExecution = settings.deadLetterBackOff().start();
     }
     long wait = Math.max(0, current.deadLetterExecution.nextBackOff());
-    LOG.error("Could not dead-letter {}; its offset stays uncommitted and the partition paused, "
-        + "trying again in {} ms: {}", RecordContext.describe(record), wait, writeFailure.toString());
+    LOG.error(
+        "Could not dead-letter {}; its offset stays uncommitted and the partition paused, "
+            + "trying again in {} ms: {}",
+        RecordContext.describe(record),
+        wait,
+        writeFailure.toString());
     pauseAt(partition, record, current, wait);
     return false;
   }
 
   private void pauseAt(
-      TopicPartition partition, ConsumerRecord<byte[], byte[]> record, Retry retry, long waitMillis) {
+      TopicPartition partition,
+      ConsumerRecord<byte[], byte[]> record,
+      Retry retry,
+      long waitMillis) {
     retry.resumeAtNanos = System.nanoTime() + waitMillis * 1_000_000L;
     retry.paused = true;
     retries.put(partition, retry);
@@ -237,17 +266,24 @@ public final class ConsumerLoop {
       return;
     }
     lastCommitNanos = System.nanoTime();
-    consumer.commitAsync(offsets, (done, e) -> {
-      if (e == null) {
-        markCommitted(done);
-      } else {
-        // The next commit carries the same or later offsets, so nothing is lost by not retrying.
-        LOG.debug("Asynchronous commit of {} failed; the next commit covers it: {}", done, e.toString());
-      }
-    });
+    consumer.commitAsync(
+        offsets,
+        (done, e) -> {
+          if (e == null) {
+            markCommitted(done);
+          } else {
+            // The next commit carries the same or later offsets, so nothing is lost by not
+            // retrying.
+            LOG.debug(
+                "Asynchronous commit of {} failed; the next commit covers it: {}",
+                done,
+                e.toString());
+          }
+        });
   }
 
-  private Map<TopicPartition, OffsetAndMetadata> uncommitted(Collection<TopicPartition> partitions) {
+  private Map<TopicPartition, OffsetAndMetadata> uncommitted(
+      Collection<TopicPartition> partitions) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (TopicPartition partition : partitions) {
       Long next = processed.get(partition);
@@ -260,11 +296,12 @@ public final class ConsumerLoop {
   }
 
   private void markCommitted(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    offsets.forEach((partition, offset) -> {
-      if (processed.containsKey(partition)) {
-        committed.merge(partition, offset.offset(), Math::max);
-      }
-    });
+    offsets.forEach(
+        (partition, offset) -> {
+          if (processed.containsKey(partition)) {
+            committed.merge(partition, offset.offset(), Math::max);
+          }
+        });
   }
 
   private void commitSync(Collection<TopicPartition> partitions) {
@@ -275,7 +312,8 @@ public final class ConsumerLoop {
     try {
       consumer.commitSync(offsets);
     } catch (WakeupException e) {
-      consumer.commitSync(offsets); // a wakeup is one-shot: close() asked us to stop, not to skip this
+      consumer.commitSync(
+          offsets); // a wakeup is one-shot: close() asked us to stop, not to skip this
     }
     markCommitted(offsets);
   }
@@ -284,8 +322,10 @@ public final class ConsumerLoop {
     try {
       commitSync(processed.keySet());
     } catch (RuntimeException e) {
-      LOG.warn("Could not commit processed offsets on shutdown; their records will be delivered "
-          + "again to the next consumer of the group: {}", e.toString());
+      LOG.warn(
+          "Could not commit processed offsets on shutdown; their records will be delivered "
+              + "again to the next consumer of the group: {}",
+          e.toString());
     }
   }
 
@@ -304,8 +344,11 @@ public final class ConsumerLoop {
       try {
         commitSync(partitions);
       } catch (RuntimeException e) {
-        LOG.warn("Could not commit {} before they were revoked; the new owner will process some "
-            + "records again: {}", partitions, e.toString());
+        LOG.warn(
+            "Could not commit {} before they were revoked; the new owner will process some "
+                + "records again: {}",
+            partitions,
+            e.toString());
       }
       forget(partitions);
     }

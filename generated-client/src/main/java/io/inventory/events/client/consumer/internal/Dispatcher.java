@@ -25,7 +25,11 @@ public final class Dispatcher {
   }
 
   /** What became of the event. */
-  enum Outcome { PROCESSED, UNKNOWN, SKIPPED }
+  enum Outcome {
+    PROCESSED,
+    UNKNOWN,
+    SKIPPED
+  }
 
   /** Called on the poll thread only; the cache needs no lock. */
   Outcome dispatch(Object event, EventContext context) throws Exception {
