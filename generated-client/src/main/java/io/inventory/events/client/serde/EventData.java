@@ -1,5 +1,8 @@
 package io.inventory.events.client.serde;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
@@ -32,13 +35,18 @@ final class EventData extends SpecificData {
     addLogicalTypeConversion(new TimeConversions.LocalTimestampMicrosConversion());
   }
 
+  /** Every record and enum is looked up once: Avro asks for the class of each value it reads. */
+  private final Map<String, Optional<Class<?>>> classes = new ConcurrentHashMap<>();
+
   @Override
   public Class getClass(Schema schema) {
     if (schema.getType() != Schema.Type.RECORD && schema.getType() != Schema.Type.ENUM) {
       return super.getClass(schema);
     }
-    Class<?> generated = generatedClass(schema.getFullName());
-    return generated != null ? generated : super.getClass(schema);
+    Optional<Class<?>> generated =
+        classes.computeIfAbsent(
+            schema.getFullName(), name -> Optional.ofNullable(generatedClass(name)));
+    return generated.isPresent() ? generated.get() : super.getClass(schema);
   }
 
   /** The generated class named {@code fullName}, or {@code null} if this build has none. */
