@@ -4,6 +4,7 @@ import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.client.Environment;
 import io.inventory.events.client.InventoryEventPublisher;
 import io.inventory.events.client.serde.InventoryEventSerializer;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ public class PublishBenchmark {
           Map.of("schema.registry.url", stack.schemaRegistryUrl(), "auto.register.schemas", true),
           false);
       for (int i = 0; i < BATCH; i++) {
-        StockLevelChanged event = BenchmarkEvents.stockLevelChanged(i);
+        StockLevelChanged event = SampleEvents.numbered("PROD-" + (i % 500), i);
         events.add(event);
         serialized.add(serializer.serialize(Environment.DEV.topic(), event));
       }

@@ -3,6 +3,7 @@ package io.inventory.events.benchmarks;
 import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.client.serde.InventoryEventDeserializer;
 import io.inventory.events.client.serde.InventoryEventSerializer;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,7 +79,7 @@ public class SerdeBenchmark {
     serializer.configure(config, false);
     deserializer = new InventoryEventDeserializer();
     deserializer.configure(config, false);
-    event = BenchmarkEvents.stockLevelChanged(1);
+    event = SampleEvents.stockLevelChanged();
     framed = serializer.serialize(TOPIC, event);
     if (!event.equals(deserializer.deserialize(TOPIC, framed))) {
       throw new IllegalStateException("The serde does not round-trip the benchmark event");

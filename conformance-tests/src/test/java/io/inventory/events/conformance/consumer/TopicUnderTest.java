@@ -8,7 +8,7 @@ import io.inventory.events.client.consumer.BackOff;
 import io.inventory.events.client.consumer.DeadLetterPublisher;
 import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.serde.InventoryEventSerializer;
-import io.inventory.events.conformance.SampleEvents;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.client.Environment;
 import io.inventory.events.client.InventoryEventPublisher;
 import io.inventory.events.client.serde.EventSerdeConfig;
-import io.inventory.events.conformance.SampleEvents;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.conformance.serde.Topics;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;

@@ -15,7 +15,7 @@ import io.inventory.events.client.Environment;
 import io.inventory.events.client.InvalidEventException;
 import io.inventory.events.client.InventoryEventPublisher;
 import io.inventory.events.client.serde.EventSerdeConfig;
-import io.inventory.events.conformance.SampleEvents;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.conformance.serde.Topics;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;

@@ -8,7 +8,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.serde.InventoryEventDeserializer;
 import io.inventory.events.client.serde.InventoryEventSerializer;
-import io.inventory.events.conformance.SampleEvents;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.util.HashMap;

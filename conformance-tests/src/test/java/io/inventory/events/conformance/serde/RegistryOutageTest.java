@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inventory.events.client.Environment;
 import io.inventory.events.client.InventoryEventPublisher;
 import io.inventory.events.client.serde.EventSerdeConfig;
-import io.inventory.events.conformance.SampleEvents;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.util.List;
