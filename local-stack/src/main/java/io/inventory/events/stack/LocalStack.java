@@ -3,18 +3,30 @@ package io.inventory.events.stack;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
  * One command for a local stack: starts Kafka and Apicurio Registry (or uses the external ones
  * named by {@code KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL}), creates the channel's
  * topics {@code inventory.dev.events}, {@code inventory.sit.events} and {@code
- * inventory.prod.events}, prints the addresses, and runs until Ctrl-C, then stops cleanly. Run it
- * with {@code mvn -q -pl local-stack exec:java}; the optional argument {@code --partitions=N}
- * (default 6) sets the topics' partition count, and {@code -Dinventory.stack.compatibility=LEVEL}
- * the registry's rule.
+ * inventory.prod.events} with their dead-letter topics ({@code .dlt}, as many partitions), prints
+ * the addresses, and runs until Ctrl-C, then stops cleanly. Run it with {@code mvn -q -pl
+ * local-stack exec:java}; the optional argument {@code --partitions=N} (default 6) sets the topics'
+ * partition count, and {@code -Dinventory.stack.compatibility=LEVEL} the registry's rule.
  */
 public final class LocalStack {
   static final List<String> ENVIRONMENTS = List.of("dev", "sit", "prod");
+
+  /**
+   * Each environment's topic and its dead-letter topic: the client's consumer writes poison records
+   * to {@code <topic>.dlt} (DeadLetterPublisher.topicFor) but never creates it.
+   */
+  static final List<String> TOPICS =
+      ENVIRONMENTS.stream()
+          .flatMap(
+              env -> Stream.of("inventory." + env + ".events", "inventory." + env + ".events.dlt"))
+          .toList();
+
   private static final int DEFAULT_PARTITIONS = 6;
   private static final String LOG_CONFIG = "io/inventory/events/stack/local-stack-log4j2.xml";
 
@@ -45,8 +57,7 @@ public final class LocalStack {
     InventoryStack stack;
     try {
       stack = InventoryStack.builder().progress(out::println).start();
-      for (String env : ENVIRONMENTS) {
-        String topic = "inventory." + env + ".events";
+      for (String topic : TOPICS) {
         out.println("Creating topic " + topic + " (" + partitions + " partitions)");
         stack.createTopic(topic, partitions);
       }
@@ -82,9 +93,8 @@ public final class LocalStack {
               out.println("  Registry log:           " + r.logFile());
             });
     out.println("  Compatibility:          " + stack.compatibility());
-    for (String env : ENVIRONMENTS) {
-      out.println(
-          "  Topic:                  inventory." + env + ".events (" + partitions + " partitions)");
+    for (String topic : TOPICS) {
+      out.println("  Topic:                  " + topic + " (" + partitions + " partitions)");
     }
     out.println("Press Ctrl-C to stop.");
     stopped.await();
