@@ -13,8 +13,16 @@ import io.inventory.events.conformance.serde.Topics;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -69,6 +77,60 @@ class PublisherBuilderTest {
     try (InventoryEventPublisher publisher = builder().environment(Environment.SIT).build()) {
       assertThat(publisher.topic()).isEqualTo("inventory.sit.events");
     }
+  }
+
+  /**
+   * Idempotence verified where it takes effect: only an idempotent producer has a producer id and
+   * sequence state on the broker, which {@code describeProducers} reports. A plain producer with
+   * idempotence off writes to the same kind of topic as the control, and leaves none.
+   */
+  @Test
+  void theBrokerHoldsIdempotentProducerStateForThePublisher(InventoryStack stack) throws Exception {
+    String published = stack.createTopic(1);
+    String control = stack.createTopic(1);
+    try (InventoryEventPublisher publisher =
+            InventoryEventPublisher.builder()
+                .environment(Environment.DEV)
+                .topic(published)
+                .bootstrapServers(stack.bootstrapServers())
+                .schemaRegistryUrl(stack.schemaRegistryUrl())
+                .property(EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true)
+                .build();
+        KafkaProducer<String, String> plain =
+            new KafkaProducer<>(
+                Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    stack.bootstrapServers(),
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    false,
+                    ProducerConfig.ACKS_CONFIG,
+                    "1"),
+                new StringSerializer(),
+                new StringSerializer());
+        Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+      publisher.publish(SampleEvents.stockLevelChanged()).get(30, TimeUnit.SECONDS);
+      plain
+          .send(new ProducerRecord<>(control, "PROD-456", "not idempotent"))
+          .get(30, TimeUnit.SECONDS);
+
+      assertThat(activeProducers(admin, published))
+          .singleElement()
+          .satisfies(
+              producer -> {
+                assertThat(producer.producerId()).isNotNegative();
+                assertThat(producer.lastSequence()).isZero();
+              });
+      assertThat(activeProducers(admin, control)).isEmpty();
+    }
+  }
+
+  private static List<ProducerState> activeProducers(Admin admin, String topic) throws Exception {
+    TopicPartition partition = new TopicPartition(topic, 0);
+    return admin
+        .describeProducers(List.of(partition))
+        .partitionResult(partition)
+        .get(30, TimeUnit.SECONDS)
+        .activeProducers();
   }
 
   @Test
