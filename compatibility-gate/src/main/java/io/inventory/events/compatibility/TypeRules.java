@@ -108,12 +108,7 @@ final class TypeRules {
    */
   static void unionBranchNoAdd(
       Findings findings, Schema old, Schema current, List<Schema> added, Location at) {
-    List<Schema> unreadable = new ArrayList<>();
-    for (Schema branch : added) {
-      if (!Types.canRead(old, branch)) {
-        unreadable.add(branch);
-      }
-    }
+    List<Schema> unreadable = unreadableBy(old, added);
     if (unreadable.isEmpty()) {
       return;
     }
@@ -139,12 +134,7 @@ final class TypeRules {
    */
   static void unionBranchNoDelete(
       Findings findings, Schema old, Schema current, List<Schema> removed, Location at) {
-    List<Schema> unreadable = new ArrayList<>();
-    for (Schema branch : removed) {
-      if (!Types.canRead(current, branch)) {
-        unreadable.add(branch);
-      }
-    }
+    List<Schema> unreadable = unreadableBy(current, removed);
     if (unreadable.isEmpty()) {
       return;
     }
@@ -193,5 +183,16 @@ final class TypeRules {
 
   private static String names(List<Schema> branches) {
     return branches.stream().map(Types::describe).collect(Collectors.joining(" or "));
+  }
+
+  /** The branches a reader of {@code reader} finds no match for. */
+  private static List<Schema> unreadableBy(Schema reader, List<Schema> branches) {
+    List<Schema> unreadable = new ArrayList<>();
+    for (Schema branch : branches) {
+      if (!Types.canRead(reader, branch)) {
+        unreadable.add(branch);
+      }
+    }
+    return unreadable;
   }
 }
