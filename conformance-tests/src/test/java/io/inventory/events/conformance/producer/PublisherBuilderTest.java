@@ -88,14 +88,7 @@ class PublisherBuilderTest {
   void theBrokerHoldsIdempotentProducerStateForThePublisher(InventoryStack stack) throws Exception {
     String published = stack.createTopic(1);
     String control = stack.createTopic(1);
-    try (InventoryEventPublisher publisher =
-            InventoryEventPublisher.builder()
-                .environment(Environment.DEV)
-                .topic(published)
-                .bootstrapServers(stack.bootstrapServers())
-                .schemaRegistryUrl(stack.schemaRegistryUrl())
-                .property(EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true)
-                .build();
+    try (InventoryEventPublisher publisher = StackPublisher.onTopic(stack, published);
         KafkaProducer<String, String> plain =
             new KafkaProducer<>(
                 Map.of(

@@ -3,9 +3,7 @@ package io.inventory.events.conformance.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inventory.events.avro.StockLevelChanged;
-import io.inventory.events.client.Environment;
 import io.inventory.events.client.InventoryEventPublisher;
-import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.conformance.serde.Topics;
 import io.inventory.events.stack.InventoryStack;
@@ -31,21 +29,11 @@ class PublisherOrderingTest {
   private static final int PRODUCTS = 50;
   private static final int EVENTS_PER_PRODUCT = 20;
 
-  private static InventoryEventPublisher publisher(InventoryStack stack, String topic) {
-    return InventoryEventPublisher.builder()
-        .environment(Environment.DEV)
-        .topic(topic)
-        .bootstrapServers(stack.bootstrapServers())
-        .schemaRegistryUrl(stack.schemaRegistryUrl())
-        .property(EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true)
-        .build();
-  }
-
   @Test
   void eachProductsEventsLandInItsMurmur2PartitionInSendOrder(InventoryStack stack) {
     String topic = stack.createTopic(PARTITIONS);
     List<CompletableFuture<RecordMetadata>> sent = new ArrayList<>();
-    try (InventoryEventPublisher publisher = publisher(stack, topic)) {
+    try (InventoryEventPublisher publisher = StackPublisher.onTopic(stack, topic)) {
       for (int sequence = 0; sequence < EVENTS_PER_PRODUCT; sequence++) {
         for (int product = 0; product < PRODUCTS; product++) {
           sent.add(publisher.publish(SampleEvents.numbered("PROD-" + product, sequence)));
@@ -99,7 +87,7 @@ class PublisherOrderingTest {
   @Test
   void everyEventCarriesTypeIdAndCorrelationHeadersAndItsProductKey(InventoryStack stack) {
     String topic = stack.createTopic(1);
-    try (InventoryEventPublisher publisher = publisher(stack, topic)) {
+    try (InventoryEventPublisher publisher = StackPublisher.onTopic(stack, topic)) {
       RecordMetadata metadata = publisher.publish(SampleEvents.stockLevelChanged()).join();
       assertThat(metadata.topic()).isEqualTo(topic);
     }
@@ -127,7 +115,7 @@ class PublisherOrderingTest {
                     .setNewQuantity(new java.math.BigDecimal("95"))
                     .build())
             .build();
-    try (InventoryEventPublisher publisher = publisher(stack, topic)) {
+    try (InventoryEventPublisher publisher = StackPublisher.onTopic(stack, topic)) {
       publisher.publish(unscaled).join();
     }
 

@@ -11,10 +11,8 @@ import io.inventory.events.avro.StockAllocated;
 import io.inventory.events.avro.StockAllocatedPayload;
 import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.avro.StockLevelChangedPayload;
-import io.inventory.events.client.Environment;
 import io.inventory.events.client.InvalidEventException;
 import io.inventory.events.client.InventoryEventPublisher;
-import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.conformance.serde.Topics;
 import io.inventory.events.stack.InventoryStack;
@@ -40,14 +38,7 @@ class PublisherValidationTest {
   static void start(InventoryStack stack) {
     topic = stack.createTopic(1);
     bootstrapServers = stack.bootstrapServers();
-    publisher =
-        InventoryEventPublisher.builder()
-            .environment(Environment.DEV)
-            .topic(topic)
-            .bootstrapServers(stack.bootstrapServers())
-            .schemaRegistryUrl(stack.schemaRegistryUrl())
-            .property(EventSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true)
-            .build();
+    publisher = StackPublisher.onTopic(stack, topic);
   }
 
   @AfterAll
