@@ -1,17 +1,20 @@
 package io.inventory.events.conformance.compatibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.inventory.events.compatibility.CompatibilityGate;
 import io.inventory.events.compatibility.Finding;
 import io.inventory.events.compatibility.Report;
 import io.inventory.events.compatibility.Rule;
 import io.inventory.events.conformance.ContractFiles;
+import io.inventory.events.registry.CompatibilityLevel;
+import io.inventory.events.registry.RegistrySettings;
+import io.inventory.events.registry.SchemaRegistryClient;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +67,7 @@ class RegistryReplayTest {
   @Test
   void everyReleaseThenTheWorkingSetRegistersInOrderUnderFullTransitive(InventoryStack stack)
       throws IOException {
-    ConfluentRegistry registry = new ConfluentRegistry(stack.schemaRegistryUrl());
+    SchemaRegistryClient registry = registryOf(stack);
     String env = env();
     List<Path> sets = new ArrayList<>();
     Path releases = ContractFiles.root().resolve("schemas/releases");
@@ -77,13 +80,12 @@ class RegistryReplayTest {
     sets.add(ContractFiles.root().resolve("schemas"));
 
     for (Path set : sets) {
-      for (Map.Entry<String, Schema> event : ConfluentRegistry.events(set).entrySet()) {
-        String subject = ConfluentRegistry.subject(env, event.getKey());
-        registry.compatibility(subject, "FULL_TRANSITIVE");
-        HttpResponse<String> registered = registry.register(subject, event.getValue());
-        assertThat(registered.statusCode())
-            .as(set + " " + subject + ": " + registered.body())
-            .isEqualTo(200);
+      for (Map.Entry<String, Schema> event : SchemaSets.events(set).entrySet()) {
+        String subject = SchemaSets.subject(env, event.getKey());
+        registry.setCompatibility(subject, CompatibilityLevel.FULL_TRANSITIVE);
+        assertThatCode(() -> registry.register(subject, event.getValue().toString()))
+            .as(set + " " + subject)
+            .doesNotThrowAnyException();
       }
     }
 
@@ -96,7 +98,7 @@ class RegistryReplayTest {
             .check();
     assertThat(live.passed()).as(live.render(Report.Format.TEXT)).isTrue();
     assertThat(live.registryVerdicts())
-        .hasSize(ConfluentRegistry.events(ContractFiles.root().resolve("schemas")).size())
+        .hasSize(SchemaSets.events(ContractFiles.root().resolve("schemas")).size())
         .allMatch(verdict -> verdict.contains(" accepts the working schema"));
   }
 
@@ -104,19 +106,22 @@ class RegistryReplayTest {
   @MethodSource("fixtures")
   void registryVerdictAgreesWithTheGateOrDiffersOnlyByADocumentedRule(
       String fixture, InventoryStack stack) throws IOException {
-    ConfluentRegistry registry = new ConfluentRegistry(stack.schemaRegistryUrl());
+    SchemaRegistryClient registry = registryOf(stack);
     String env = env();
     Path previous = FIXTURES.resolve(fixture).resolve("previous");
     Path current = FIXTURES.resolve(fixture).resolve("current");
-    for (Map.Entry<String, Schema> event : ConfluentRegistry.events(previous).entrySet()) {
-      String subject = ConfluentRegistry.subject(env, event.getKey());
-      registry.compatibility(subject, "FULL_TRANSITIVE");
-      assertThat(registry.register(subject, event.getValue()).statusCode()).isEqualTo(200);
+    for (Map.Entry<String, Schema> event : SchemaSets.events(previous).entrySet()) {
+      String subject = SchemaSets.subject(env, event.getKey());
+      registry.setCompatibility(subject, CompatibilityLevel.FULL_TRANSITIVE);
+      registry.register(subject, event.getValue().toString());
     }
     boolean registryAccepts = true;
-    for (Map.Entry<String, Schema> event : ConfluentRegistry.events(current).entrySet()) {
+    for (Map.Entry<String, Schema> event : SchemaSets.events(current).entrySet()) {
       registryAccepts &=
-          registry.isCompatible(ConfluentRegistry.subject(env, event.getKey()), event.getValue());
+          registry
+              .checkCompatibility(
+                  SchemaSets.subject(env, event.getKey()), event.getValue().toString())
+              .compatible();
     }
 
     Report offline =
@@ -183,6 +188,11 @@ class RegistryReplayTest {
                     + " "
                     + f.line())
         .collect(Collectors.toSet());
+  }
+
+  /** A client of the stack's registry with no cache reuse across tests. */
+  static SchemaRegistryClient registryOf(InventoryStack stack) {
+    return new SchemaRegistryClient(RegistrySettings.builder(stack.schemaRegistryUrl()).build());
   }
 
   private static String env() {

@@ -8,6 +8,7 @@ import io.inventory.events.client.serde.InventoryEventDeserializer;
 import io.inventory.events.client.serde.InventoryEventSerializer;
 import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.conformance.ContractFiles;
+import io.inventory.events.registry.SchemaRegistryClient;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.io.ByteArrayOutputStream;
@@ -41,13 +42,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReleaseRuntimeCompatibilityTest {
   static final Path RELEASE = ContractFiles.root().resolve("schemas/releases/1.0.0");
 
-  private ConfluentRegistry registry;
+  private SchemaRegistryClient registry;
   private Map<String, Object> config;
   private String topic;
 
   @BeforeEach
   void configure(InventoryStack stack) {
-    registry = new ConfluentRegistry(stack.schemaRegistryUrl());
+    registry = RegistryReplayTest.registryOf(stack);
     config =
         Map.of(
             EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
@@ -59,12 +60,13 @@ class ReleaseRuntimeCompatibilityTest {
 
   @Test
   void releaseConsumerReadsEventsWrittenWithTheWorkingClasses() throws IOException {
-    Map<String, Schema> release = ConfluentRegistry.events(RELEASE);
+    Map<String, Schema> release = SchemaSets.events(RELEASE);
     try (InventoryEventSerializer serializer = new InventoryEventSerializer()) {
       serializer.configure(config, false);
       for (SpecificRecord event : SampleEvents.all()) {
         byte[] frame = serializer.serialize(topic, event);
-        Schema writer = registry.schemaById(ByteBuffer.wrap(frame, 1, 4).getInt());
+        Schema writer =
+            new Schema.Parser().parse(registry.schemaById(ByteBuffer.wrap(frame, 1, 4).getInt()));
         Schema reader = release.get(event.getSchema().getFullName());
 
         GenericRecord read = decode(frame, writer, reader);
@@ -80,7 +82,7 @@ class ReleaseRuntimeCompatibilityTest {
 
   @Test
   void workingClassesReadEventsWrittenWithTheRelease() throws IOException {
-    Map<String, Schema> release = ConfluentRegistry.events(RELEASE);
+    Map<String, Schema> release = SchemaSets.events(RELEASE);
     try (InventoryEventSerializer serializer = new InventoryEventSerializer();
         InventoryEventDeserializer deserializer = new InventoryEventDeserializer()) {
       serializer.configure(config, false);
@@ -93,11 +95,11 @@ class ReleaseRuntimeCompatibilityTest {
         GenericRecord asReleased =
             decode(
                 working,
-                registry.schemaById(ByteBuffer.wrap(working, 1, 4).getInt()),
+                new Schema.Parser()
+                    .parse(registry.schemaById(ByteBuffer.wrap(working, 1, 4).getInt())),
                 releaseSchema);
         int releaseId =
-            registry.id(
-                registry.register(topic + "-" + releaseSchema.getFullName(), releaseSchema));
+            registry.register(topic + "-" + releaseSchema.getFullName(), releaseSchema.toString());
 
         Object read = deserializer.deserialize(topic, frame(releaseId, releaseSchema, asReleased));
 
@@ -115,8 +117,8 @@ class ReleaseRuntimeCompatibilityTest {
     Schema stockTransferred =
         parser.parse(getClass().getResourceAsStream("/compatibility/StockTransferred.avsc"));
     int id =
-        registry.id(
-            registry.register(topic + "-" + stockTransferred.getFullName(), stockTransferred));
+        registry.register(
+            topic + "-" + stockTransferred.getFullName(), stockTransferred.toString());
     GenericRecord event = new GenericData.Record(stockTransferred);
     GenericRecord payload = new GenericData.Record(stockTransferred.getField("payload").schema());
     GenericRecord metadata = new GenericData.Record(stockTransferred.getField("metadata").schema());
