@@ -10,8 +10,8 @@ package io.inventory.events.compatibility;
 public enum Rule {
   SCHEMA_PARSES(
       false,
-      "Checks that every schema file parses as Avro, with the shared names in schemas/common"
-          + " resolved."),
+      "Checks that every schema file parses as Avro and that every type name it uses is defined"
+          + " by some file of the set, in any order."),
   RECORD_SAME_NAME(
       false,
       "Checks that a record, enum or fixed type keeps its name, and an event type its full name"

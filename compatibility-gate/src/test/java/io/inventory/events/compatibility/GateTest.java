@@ -130,20 +130,12 @@ class GateTest {
   }
 
   @Test
-  void schemaThatDoesNotParseIsAFindingAndTheOthersAreStillChecked() throws IOException {
-    Path working = temp.resolve("schemas");
-    copy(REMOVED_FIELD.resolve("current"), working);
-    Files.writeString(
-        working.resolve("events/Broken.avsc"),
-        "{\"type\": \"record\", \"name\": \"Broken\", \"fields\": [{\"name\": \"a\", \"type\":"
-            + " \"NoSuchType\"}]}");
-
+  void undefinedNameIsAFindingOnItsFileAndTheOthersAreStillChecked() throws IOException {
     Report report =
-        CompatibilityGate.newBuilder()
-            .schemas(working, "schemas")
-            .release("1.0.0", REMOVED_FIELD.resolve("previous"))
-            .build()
-            .check();
+        removedFieldWith(
+            "events/Broken.avsc",
+            "{\"type\": \"record\", \"name\": \"Broken\", \"fields\": [{\"name\": \"a\","
+                + " \"type\": \"NoSuchType\"}]}");
 
     assertThat(report.breaks())
         .extracting(f -> f.rule())
@@ -151,7 +143,31 @@ class GateTest {
     assertThat(report.breaks())
         .filteredOn(f -> f.rule() == Rule.SCHEMA_PARSES)
         .singleElement()
-        .satisfies(f -> assertThat(f.file()).isEqualTo("schemas/events/Broken.avsc"));
+        .satisfies(
+            f ->
+                assertThat(f.line())
+                    .isEqualTo(
+                        "schemas/events/Broken.avsc: type \"NoSuchType\" is not defined in any file"
+                            + " under schemas/ (common/ or events/), so no class can be generated"
+                            + " from this file. Add its .avsc or fix the name. (SCHEMA_PARSES)"));
+  }
+
+  @Test
+  void fileThatDoesNotParseIsOneFindingAndTheEventTypesUsingItAreNotReportedAgain()
+      throws IOException {
+    Report report = removedFieldWith("common/BatchInfo.avsc", "{\"type\": \"record\",");
+
+    assertThat(report.findings())
+        .as(report.render(Report.Format.TEXT))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.line())
+                    .isEqualTo(
+                        "schemas/common/BatchInfo.avsc: the schema did not parse: Unexpected"
+                            + " end-of-input within/between Object entries at line 1, column 19;"
+                            + " no consumer can be generated from it. Fix the schema so that Avro"
+                            + " parses it. (SCHEMA_PARSES)"));
   }
 
   @Test
@@ -378,6 +394,21 @@ class GateTest {
       builder.approvedBreaks(approvals);
     }
     return builder.build();
+  }
+
+  /**
+   * The removed-field change checked against release 1.0.0, with {@code file} of the working
+   * schemas replaced by {@code content}.
+   */
+  private Report removedFieldWith(String file, String content) throws IOException {
+    Path working = temp.resolve("schemas");
+    copy(REMOVED_FIELD.resolve("current"), working);
+    Files.writeString(working.resolve(file), content);
+    return CompatibilityGate.newBuilder()
+        .schemas(working, "schemas")
+        .release("1.0.0", REMOVED_FIELD.resolve("previous"))
+        .build()
+        .check();
   }
 
   /**
