@@ -89,7 +89,7 @@ final class AsyncApiRules {
                 out.add(
                     Finding.of(
                         Rule.CHANNEL_SAME_ADDRESS,
-                        Finding.Direction.BOTH,
+                        Finding.Direction.NONE,
                         id,
                         working.displayName(),
                         "channels." + id + ".address",
@@ -138,7 +138,7 @@ final class AsyncApiRules {
                           out.add(
                               Finding.of(
                                   Rule.CHANNEL_PARAMETER_NO_DELETE,
-                                  Finding.Direction.BOTH,
+                                  Finding.Direction.NONE,
                                   id,
                                   working.displayName(),
                                   "channels." + id + ".parameters." + name,
@@ -157,7 +157,7 @@ final class AsyncApiRules {
                             out.add(
                                 Finding.of(
                                     Rule.CHANNEL_PARAMETER_NO_DELETE,
-                                    Finding.Direction.BOTH,
+                                    Finding.Direction.NONE,
                                     id,
                                     working.displayName(),
                                     "channels." + id + ".parameters." + name,
@@ -199,7 +199,7 @@ final class AsyncApiRules {
                 out.add(
                     Finding.of(
                         Rule.MESSAGE_SAME_KEY,
-                        Finding.Direction.BOTH,
+                        Finding.Direction.NONE,
                         name,
                         working.displayName(),
                         "components.messages." + name + ".bindings.kafka.key",

@@ -87,7 +87,8 @@ final class EnumRules {
 
   /**
    * {@link Rule#ENUM_DEFAULT_NO_DELETE}: the default is what lets consumers of this version survive
-   * later symbols.
+   * symbols a later version adds. Nothing written today becomes unreadable, so the finding is about
+   * later versions ({@link Finding.Direction#NEW_READS_LATER}), a break of the contract's policy.
    */
   static void enumDefaultNoDelete(
       Findings findings, Schema old, Schema current, Location at, String file) {
@@ -102,8 +103,8 @@ final class EnumRules {
                 + current.getName()
                 + "\" lost its default \""
                 + before
-                + "\"; Avro accepts this, but consumers built on the new schema will fail on any"
-                + " symbol added later instead of reading it as \""
+                + "\"; events written today still read both ways, but consumers built on the new"
+                + " schema will fail on any symbol a later version adds instead of reading it as \""
                 + before
                 + "\"."
             : "the default of enum \""
@@ -112,14 +113,18 @@ final class EnumRules {
                 + before
                 + "\" to \""
                 + after
-                + "\"; Avro accepts this, but old and new consumers now read symbols added later as"
-                + " different values.";
+                + "\"; events written today still read both ways, but consumers built on the new"
+                + " schema will read any symbol a later version adds as \""
+                + after
+                + "\", where older consumers read \""
+                + before
+                + "\".";
     findings.reportBeyondAvro(
         Rule.ENUM_DEFAULT_NO_DELETE,
-        Finding.Direction.OLD_READS_NEW,
+        Finding.Direction.NEW_READS_LATER,
         file,
         at.path(),
         message,
-        "Restore \"default\": \"" + before + "\".");
+        "Restore \"default\": \"" + before + "\"; every enum of the contract keeps its default.");
   }
 }

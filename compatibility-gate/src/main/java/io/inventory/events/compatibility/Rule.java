@@ -46,7 +46,8 @@ public enum Rule {
       "Checks that symbols are added only to enums whose released version declares a default."),
   ENUM_DEFAULT_NO_DELETE(
       true,
-      "Checks that an enum keeps its default symbol, so consumers can read symbols added later."),
+      "Checks that an enum keeps its default symbol, so consumers of every version can read"
+          + " symbols added later (a policy: events written today read either way)."),
   SCHEMA_AVRO_RESOLVES(
       false,
       "Checks that Avro's own reader/writer check accepts the change both ways (names what no other"

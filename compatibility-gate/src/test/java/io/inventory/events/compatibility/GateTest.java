@@ -207,6 +207,9 @@ class GateTest {
             "MESSAGE_HAS_SCHEMA lowStockAlert components.messages.lowStockAlert.payload",
             "SCHEMA_HAS_MESSAGE io.inventory.events.avro.LowStockAlert ");
     assertThat(report.breaks())
+        .as("the document's rules are not about decoding data")
+        .allMatch(f -> f.direction() == Finding.Direction.NONE);
+    assertThat(report.breaks())
         .filteredOn(f -> f.rule() == Rule.CHANNEL_SAME_ADDRESS)
         .singleElement()
         .satisfies(
