@@ -17,43 +17,29 @@ final class EnumRules {
       if (current.hasEnumSymbol(symbol)) {
         continue;
       }
+      String removed =
+          "symbol \"" + symbol + "\" was removed from enum \"" + current.getName() + "\"";
       String message =
           fallback == null
-              ? "symbol \""
-                  + symbol
-                  + "\" was removed from enum \""
-                  + current.getName()
-                  + "\", which has no default; new consumers can no longer read old events carrying"
+              ? removed
+                  + ", which has no default; new consumers can no longer read old events carrying"
                   + " it."
-              : "symbol \""
-                  + symbol
-                  + "\" was removed from enum \""
-                  + current.getName()
-                  + "\"; Avro accepts this because the enum has a default, but new consumers"
+              : removed
+                  + "; Avro accepts this because the enum has a default, but new consumers"
                   + " silently read old events carrying \""
                   + symbol
                   + "\" as \""
                   + fallback
                   + "\".";
-      String hint =
-          "Restore the symbol; to retire it, stop producing it and say so in the enum's doc.";
-      if (fallback == null) {
-        findings.report(
-            Rule.ENUM_SYMBOL_NO_DELETE,
-            Finding.Direction.NEW_READS_OLD,
-            file,
-            at.path(),
-            message,
-            hint);
-      } else {
-        findings.reportBeyondAvro(
-            Rule.ENUM_SYMBOL_NO_DELETE,
-            Finding.Direction.NEW_READS_OLD,
-            file,
-            at.path(),
-            message,
-            hint);
-      }
+      // With a default, Avro accepts the removal: the gate alone sees the silent change.
+      (fallback == null ? findings : findings.beyondAvro())
+          .report(
+              Rule.ENUM_SYMBOL_NO_DELETE,
+              Finding.Direction.NEW_READS_OLD,
+              file,
+              at.path(),
+              message,
+              "Restore the symbol; to retire it, stop producing it and say so in the enum's doc.");
     }
   }
 
@@ -119,12 +105,16 @@ final class EnumRules {
                 + "\", where older consumers read \""
                 + before
                 + "\".";
-    findings.reportBeyondAvro(
-        Rule.ENUM_DEFAULT_NO_DELETE,
-        Finding.Direction.NEW_READS_LATER,
-        file,
-        at.path(),
-        message,
-        "Restore \"default\": \"" + before + "\"; every enum of the contract keeps its default.");
+    findings
+        .beyondAvro()
+        .report(
+            Rule.ENUM_DEFAULT_NO_DELETE,
+            Finding.Direction.NEW_READS_LATER,
+            file,
+            at.path(),
+            message,
+            "Restore \"default\": \""
+                + before
+                + "\"; every enum of the contract keeps its default.");
   }
 }

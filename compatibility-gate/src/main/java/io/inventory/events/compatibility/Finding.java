@@ -137,6 +137,19 @@ public final class Finding {
   }
 
   Finding against(List<String> versions) {
+    return copy(severity, versions, acceptedByAvro, approval);
+  }
+
+  Finding acceptedByAvro(boolean accepted) {
+    return copy(severity, against, accepted, approval);
+  }
+
+  Finding approved(String approvalText) {
+    return copy(Severity.APPROVED, against, acceptedByAvro, approvalText);
+  }
+
+  private Finding copy(
+      Severity severity, List<String> against, boolean acceptedByAvro, String approval) {
     return new Finding(
         rule,
         severity,
@@ -146,29 +159,9 @@ public final class Finding {
         path,
         message,
         hint,
-        versions,
-        acceptedByAvro,
-        approval);
-  }
-
-  Finding acceptedByAvro(boolean accepted) {
-    return new Finding(
-        rule, severity, direction, subject, file, path, message, hint, against, accepted, approval);
-  }
-
-  Finding approved(String approvalText) {
-    return new Finding(
-        rule,
-        Severity.APPROVED,
-        direction,
-        subject,
-        file,
-        path,
-        message,
-        hint,
         against,
         acceptedByAvro,
-        approvalText);
+        approval);
   }
 
   /** The rule that produced this finding. */

@@ -140,16 +140,12 @@ class GateTest {
     assertThat(report.breaks())
         .extracting(f -> f.rule())
         .containsExactlyInAnyOrder(Rule.SCHEMA_PARSES, Rule.FIELD_NO_DELETE);
-    assertThat(report.breaks())
-        .filteredOn(f -> f.rule() == Rule.SCHEMA_PARSES)
-        .singleElement()
-        .satisfies(
-            f ->
-                assertThat(f.line())
-                    .isEqualTo(
-                        "schemas/events/Broken.avsc: type \"NoSuchType\" is not defined in any file"
-                            + " under schemas/ (common/ or events/), so no class can be generated"
-                            + " from this file. Add its .avsc or fix the name. (SCHEMA_PARSES)"));
+    assertOnlyBreakOf(
+        Rule.SCHEMA_PARSES,
+        report,
+        "schemas/events/Broken.avsc: type \"NoSuchType\" is not defined in any file"
+            + " under schemas/ (common/ or events/), so no class can be generated"
+            + " from this file. Add its .avsc or fix the name. (SCHEMA_PARSES)");
   }
 
   @Test
@@ -206,21 +202,24 @@ class GateTest {
             "MESSAGE_SAME_KEY lowStockAlert components.messages.lowStockAlert.bindings.kafka.key",
             "MESSAGE_HAS_SCHEMA lowStockAlert components.messages.lowStockAlert.payload",
             "SCHEMA_HAS_MESSAGE io.inventory.events.avro.LowStockAlert ");
+    assertOnlyBreakOf(
+        Rule.CHANNEL_PARAMETER_NO_DELETE,
+        report,
+        "asyncapi.yaml: value \"prod\" was removed from parameter \"env\" of channel"
+            + " \"inventoryEvents\" since 1.0.0; applications deployed with env=prod no"
+            + " longer have a channel. Restore \"prod\" in the parameter's enum."
+            + " (CHANNEL_PARAMETER_NO_DELETE)");
     assertThat(report.breaks())
         .as("the document's rules are not about decoding data")
         .allMatch(f -> f.direction() == Finding.Direction.NONE);
-    assertThat(report.breaks())
-        .filteredOn(f -> f.rule() == Rule.CHANNEL_SAME_ADDRESS)
-        .singleElement()
-        .satisfies(
-            f ->
-                assertThat(f.line())
-                    .isEqualTo(
-                        "asyncapi.yaml: the address of channel \"inventoryEvents\" changed from"
-                            + " \"inventory.{env}.events\" to \"inventory.{env}.stock-events\";"
-                            + " producers and consumers built on 1.0.0 use another topic than new"
-                            + " ones. Keep \"inventory.{env}.events\"; a new address is a new"
-                            + " channel next to the old one. (CHANNEL_SAME_ADDRESS)"));
+    assertOnlyBreakOf(
+        Rule.CHANNEL_SAME_ADDRESS,
+        report,
+        "asyncapi.yaml: the address of channel \"inventoryEvents\" changed from"
+            + " \"inventory.{env}.events\" to \"inventory.{env}.stock-events\";"
+            + " producers and consumers built on 1.0.0 use another topic than new"
+            + " ones. Keep \"inventory.{env}.events\"; a new address is a new"
+            + " channel next to the old one. (CHANNEL_SAME_ADDRESS)");
   }
 
   @Test
@@ -386,6 +385,14 @@ class GateTest {
     args[args.length - 1] = "1.2.0";
     assertThat(CompatibilityGate.run(args, quiet, quiet)).isEqualTo(1);
     assertThat(schemas.resolve("releases/1.2.0")).doesNotExist();
+  }
+
+  /** The report has exactly one break of {@code rule}, and this is its whole line. */
+  private static void assertOnlyBreakOf(Rule rule, Report report, String line) {
+    assertThat(report.breaks())
+        .filteredOn(f -> f.rule() == rule)
+        .singleElement()
+        .satisfies(f -> assertThat(f.line()).isEqualTo(line));
   }
 
   private CompatibilityGate removedFieldGate(Path approvals) {
