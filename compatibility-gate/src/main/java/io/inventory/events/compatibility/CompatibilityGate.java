@@ -1,24 +1,17 @@
 package io.inventory.events.compatibility;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.apache.avro.Schema;
 
 /**
  * The compatibility gate: checks the working schemas against every released version of every event
@@ -89,241 +82,44 @@ public final class CompatibilityGate {
    * @throws IllegalStateException when the registry answers with an error
    */
   public Report check() {
-    SchemaSet working = SchemaSet.load("working", schemas, schemasDisplay);
-    List<Finding> findings = new ArrayList<>(working.parseFindings());
-    List<String> checked = new ArrayList<>();
-    Set<String> known = new HashSet<>();
-    Set<String> renamedTo = new HashSet<>();
-
+    SchemaSet working = SchemaSetReader.read(schemas, schemasDisplay);
     AsyncApiDocument document =
         asyncApi == null ? null : AsyncApiDocument.load(asyncApi, asyncApiDisplay);
-    for (Map.Entry<String, Path> release : allReleases().entrySet()) {
-      String version = release.getKey();
-      SchemaSet released = SchemaSet.load(version, release.getValue(), display(release.getValue()));
-      checked.add("release " + version);
-      findings.addAll(tag(released.parseFindings(), version));
-      known.addAll(released.events().keySet());
-      findings.addAll(tag(compareEventTypes(released, working, renamedTo), version));
-      Path releasedAsyncApi = release.getValue().resolve("asyncapi.yaml");
-      if (document != null && Files.isRegularFile(releasedAsyncApi)) {
-        AsyncApiDocument old = AsyncApiDocument.load(releasedAsyncApi, display(releasedAsyncApi));
-        List<Finding> documentFindings = new ArrayList<>();
-        AsyncApiRules.channelSameAddress(documentFindings, old, document, version);
-        AsyncApiRules.channelParameterNoDelete(documentFindings, old, document, version);
-        AsyncApiRules.messageSameKey(documentFindings, old, document, version);
-        findings.addAll(tag(documentFindings, version));
-      }
-    }
+    FindingCollector findings = new FindingCollector();
+    findings.add(working.parseFindings());
+
+    ReleaseComparison releases = new ReleaseComparison(working, document);
+    ReleaseDirectory.inVersionOrder(releasesDirectory, this.releases)
+        .forEach(
+            (version, directory) -> {
+              findings.checked().add("release " + version);
+              findings.addAgainst(version, releases.compare(version, directory));
+            });
     List<String> registryVerdicts = new ArrayList<>();
     if (registry != null) {
-      findings.addAll(checkRegistry(working, known, checked, registryVerdicts));
+      findings.add(
+          new RegistryCheck(
+                  registry, registryUser, registryPassword, subjectPattern, schemasDisplay)
+              .check(working, releases.known(), findings.checked(), registryVerdicts));
     }
-    working
-        .events()
-        .forEach(
-            (name, schema) -> {
-              if (!known.contains(name) && !renamedTo.contains(name)) {
-                findings.add(EventTypeRules.eventTypeNewIsSkipped(schema, working.eventFile(name)));
-              }
-            });
+    findings.add(releases.newEventTypes());
     if (document != null) {
-      AsyncApiRules.messageHasSchema(findings, document, working);
-      AsyncApiRules.schemaHasMessage(findings, document, working);
+      List<Finding> documentFindings = new ArrayList<>();
+      AsyncApiRules.messageHasSchema(documentFindings, document, working);
+      AsyncApiRules.schemaHasMessage(documentFindings, document, working);
+      findings.add(documentFindings);
     }
-    ApprovedBreaks approvals =
-        approvedBreaks != null && Files.isRegularFile(approvedBreaks)
-            ? ApprovedBreaks.load(approvedBreaks, display(approvedBreaks))
-            : ApprovedBreaks.none();
-    List<Finding> result = approvals.apply(merge(findings));
-    result.sort(Comparator.comparing(Finding::severity));
-    return new Report(result, checked, registryVerdicts);
+    return findings.report(approvals(), registryVerdicts);
   }
 
-  private Map<String, Path> allReleases() {
-    Map<String, Path> all = new LinkedHashMap<>();
-    if (releasesDirectory != null && Files.isDirectory(releasesDirectory)) {
-      try (Stream<Path> children = Files.list(releasesDirectory)) {
-        children
-            .filter(Files::isDirectory)
-            .sorted(
-                Comparator.comparing(
-                    (Path p) -> p.getFileName().toString(), CompatibilityGate::compareVersions))
-            .forEach(dir -> all.put(dir.getFileName().toString(), dir));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot list releases in " + releasesDirectory, e);
-      }
-    }
-    all.putAll(releases);
-    return all;
+  private ApprovedBreaks approvals() {
+    return approvedBreaks != null && Files.isRegularFile(approvedBreaks)
+        ? ApprovedBreaks.load(approvedBreaks, display(approvedBreaks))
+        : ApprovedBreaks.none();
   }
 
-  /** Orders 1.2.0 before 1.10.0. */
-  static int compareVersions(String a, String b) {
-    String[] left = a.split("[.-]");
-    String[] right = b.split("[.-]");
-    for (int i = 0; i < Math.max(left.length, right.length); i++) {
-      String l = i < left.length ? left[i] : "";
-      String r = i < right.length ? right[i] : "";
-      int order =
-          l.matches("\\d+") && r.matches("\\d+")
-              ? Long.compare(Long.parseLong(l), Long.parseLong(r))
-              : l.compareTo(r);
-      if (order != 0) {
-        return order;
-      }
-    }
-    return 0;
-  }
-
-  private static List<Finding> compareEventTypes(
-      SchemaSet released, SchemaSet working, Set<String> renamedTo) {
-    List<Finding> findings = new ArrayList<>();
-    for (Map.Entry<String, Schema> event : released.events().entrySet()) {
-      Schema current = working.events().get(event.getKey());
-      if (current != null) {
-        findings.addAll(
-            SchemaDiff.compare(event.getKey(), event.getValue(), current, released, working));
-        continue;
-      }
-      Schema moved =
-          working.events().values().stream()
-              .filter(
-                  s ->
-                      s.getName().equals(event.getValue().getName())
-                          && !released.events().containsKey(s.getFullName()))
-              .findFirst()
-              .orElse(null);
-      if (moved != null) {
-        renamedTo.add(moved.getFullName());
-        findings.add(
-            EventTypeRules.eventTypeSameName(
-                event.getValue(), moved, working.eventFile(moved.getFullName())));
-      } else {
-        findings.add(
-            EventTypeRules.eventTypeNoDelete(
-                event.getValue(), released.eventFileIn(working, event.getKey())));
-      }
-    }
-    return findings;
-  }
-
-  private List<Finding> checkRegistry(
-      SchemaSet working, Set<String> known, List<String> checked, List<String> verdicts) {
-    RegistryClient client = new RegistryClient(registry, registryUser, registryPassword);
-    List<Finding> findings = new ArrayList<>();
-    for (String subject : client.subjects()) {
-      if (!subjectPattern.matcher(subject).matches()) {
-        continue;
-      }
-      Schema current = null;
-      String recordName = null;
-      for (int number : client.versions(subject)) {
-        RegistryClient.Version version = client.version(subject, number);
-        if (!"AVRO".equalsIgnoreCase(version.schemaType())) {
-          continue;
-        }
-        Schema registered = new Schema.Parser().parse(version.schema());
-        recordName = registered.getFullName();
-        known.add(recordName);
-        String label = "registry " + subject + " v" + version.version();
-        checked.add(label);
-        current = working.events().get(recordName);
-        if (current != null) {
-          SchemaSet old = SchemaSet.of(label, Map.of(recordName, registered), label);
-          findings.addAll(
-              tag(SchemaDiff.compare(recordName, registered, current, old, working), label));
-        }
-      }
-      if (recordName == null) {
-        continue;
-      }
-      if (current == null) {
-        String simpleName = recordName.substring(recordName.lastIndexOf('.') + 1);
-        findings.add(
-            EventTypeRules.eventTypeNoDelete(
-                    new Schema.Parser()
-                        .parse(
-                            client
-                                .version(
-                                    subject,
-                                    client
-                                        .versions(subject)
-                                        .get(client.versions(subject).size() - 1))
-                                .schema()),
-                    schemasDisplay + "/events/" + simpleName + ".avsc")
-                .against(List.of("registry " + subject)));
-        continue;
-      }
-      RegistryClient.Verdict verdict = client.testCompatibility(subject, current.toString());
-      verdicts.add(
-          subject
-              + (verdict.compatible() ? " accepts" : " rejects")
-              + " the working schema"
-              + (verdict.messages().isEmpty() ? "" : ": " + String.join("; ", verdict.messages())));
-      String name = recordName;
-      boolean explained =
-          findings.stream()
-              .anyMatch(
-                  f ->
-                      f.subject().equals(name)
-                          && f.severity() == Finding.Severity.BREAKING
-                          && f.direction() != Finding.Direction.NONE);
-      if (!verdict.compatible() && !explained) {
-        findings.add(
-            Finding.of(
-                    Rule.REGISTRY_ACCEPTS,
-                    Finding.Direction.NONE,
-                    recordName,
-                    working.eventFile(recordName),
-                    "",
-                    "the registry rejected the working schema of subject \""
-                        + subject
-                        + "\" although no rule found a break"
-                        + (verdict.messages().isEmpty()
-                            ? ""
-                            : " (" + String.join("; ", verdict.messages()) + ")")
-                        + "; registering it will fail.",
-                    "Check the subject's compatibility level and its registered versions.")
-                .against(List.of("registry " + subject)));
-      }
-    }
-    return findings;
-  }
-
-  private static List<Finding> tag(List<Finding> findings, String version) {
-    List<Finding> tagged = new ArrayList<>();
-    findings.forEach(f -> tagged.add(f.against().isEmpty() ? f.against(List.of(version)) : f));
-    return tagged;
-  }
-
-  /** The same incompatibility found against several releases is one finding listing them all. */
-  private static List<Finding> merge(List<Finding> findings) {
-    Map<List<Object>, Finding> merged = new LinkedHashMap<>();
-    for (Finding f : findings) {
-      List<Object> key =
-          List.of(
-              f.rule(),
-              f.severity(),
-              f.direction(),
-              f.subject(),
-              f.file(),
-              f.path(),
-              f.message(),
-              f.hint());
-      Finding seen = merged.get(key);
-      if (seen == null) {
-        merged.put(key, f);
-      } else {
-        List<String> against = new ArrayList<>(seen.against());
-        f.against().stream().filter(v -> !against.contains(v)).forEach(against::add);
-        merged.put(
-            key, seen.against(against).acceptedByAvro(seen.acceptedByAvro() && f.acceptedByAvro()));
-      }
-    }
-    return new ArrayList<>(merged.values());
-  }
-
-  private static String display(Path path) {
+  /** How findings spell {@code path}: relative to the working directory when it is inside it. */
+  static String display(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
     Path here = Paths.get("").toAbsolutePath().normalize();
     return (absolute.startsWith(here) ? here.relativize(absolute) : absolute)
@@ -452,16 +248,5 @@ public final class CompatibilityGate {
   /** As {@link #main}, returning the exit code instead of exiting. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return GateCommand.run(args, out, err);
-  }
-
-  static void write(Path file, String content) {
-    try {
-      if (file.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-      }
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + file, e);
-    }
   }
 }

@@ -17,43 +17,29 @@ final class EnumRules {
       if (current.hasEnumSymbol(symbol)) {
         continue;
       }
+      String removed =
+          "symbol \"" + symbol + "\" was removed from enum \"" + current.getName() + "\"";
       String message =
           fallback == null
-              ? "symbol \""
-                  + symbol
-                  + "\" was removed from enum \""
-                  + current.getName()
-                  + "\", which has no default; new consumers can no longer read old events carrying"
+              ? removed
+                  + ", which has no default; new consumers can no longer read old events carrying"
                   + " it."
-              : "symbol \""
-                  + symbol
-                  + "\" was removed from enum \""
-                  + current.getName()
-                  + "\"; Avro accepts this because the enum has a default, but new consumers"
+              : removed
+                  + "; Avro accepts this because the enum has a default, but new consumers"
                   + " silently read old events carrying \""
                   + symbol
                   + "\" as \""
                   + fallback
                   + "\".";
-      String hint =
-          "Restore the symbol; to retire it, stop producing it and say so in the enum's doc.";
-      if (fallback == null) {
-        findings.report(
-            Rule.ENUM_SYMBOL_NO_DELETE,
-            Finding.Direction.NEW_READS_OLD,
-            file,
-            at.path(),
-            message,
-            hint);
-      } else {
-        findings.reportBeyondAvro(
-            Rule.ENUM_SYMBOL_NO_DELETE,
-            Finding.Direction.NEW_READS_OLD,
-            file,
-            at.path(),
-            message,
-            hint);
-      }
+      // With a default, Avro accepts the removal: the gate alone sees the silent change.
+      (fallback == null ? findings : findings.beyondAvro())
+          .report(
+              Rule.ENUM_SYMBOL_NO_DELETE,
+              Finding.Direction.NEW_READS_OLD,
+              file,
+              at.path(),
+              message,
+              "Restore the symbol; to retire it, stop producing it and say so in the enum's doc.");
     }
   }
 
@@ -87,7 +73,8 @@ final class EnumRules {
 
   /**
    * {@link Rule#ENUM_DEFAULT_NO_DELETE}: the default is what lets consumers of this version survive
-   * later symbols.
+   * symbols a later version adds. Nothing written today becomes unreadable, so the finding is about
+   * later versions ({@link Finding.Direction#NEW_READS_LATER}), a break of the contract's policy.
    */
   static void enumDefaultNoDelete(
       Findings findings, Schema old, Schema current, Location at, String file) {
@@ -102,8 +89,8 @@ final class EnumRules {
                 + current.getName()
                 + "\" lost its default \""
                 + before
-                + "\"; Avro accepts this, but consumers built on the new schema will fail on any"
-                + " symbol added later instead of reading it as \""
+                + "\"; events written today still read both ways, but consumers built on the new"
+                + " schema will fail on any symbol a later version adds instead of reading it as \""
                 + before
                 + "\"."
             : "the default of enum \""
@@ -112,14 +99,22 @@ final class EnumRules {
                 + before
                 + "\" to \""
                 + after
-                + "\"; Avro accepts this, but old and new consumers now read symbols added later as"
-                + " different values.";
-    findings.reportBeyondAvro(
-        Rule.ENUM_DEFAULT_NO_DELETE,
-        Finding.Direction.OLD_READS_NEW,
-        file,
-        at.path(),
-        message,
-        "Restore \"default\": \"" + before + "\".");
+                + "\"; events written today still read both ways, but consumers built on the new"
+                + " schema will read any symbol a later version adds as \""
+                + after
+                + "\", where older consumers read \""
+                + before
+                + "\".";
+    findings
+        .beyondAvro()
+        .report(
+            Rule.ENUM_DEFAULT_NO_DELETE,
+            Finding.Direction.NEW_READS_LATER,
+            file,
+            at.path(),
+            message,
+            "Restore \"default\": \""
+                + before
+                + "\"; every enum of the contract keeps its default.");
   }
 }

@@ -10,7 +10,10 @@ import org.apache.avro.Schema;
 final class EventTypeRules {
   private EventTypeRules() {}
 
-  /** {@link Rule#EVENT_TYPE_NO_DELETE}. */
+  /**
+   * {@link Rule#EVENT_TYPE_NO_DELETE}; accepted by Avro: each subject is checked alone, so a
+   * registry never sees a subject disappear.
+   */
   static Finding eventTypeNoDelete(Schema released, String file) {
     return Finding.of(
             Rule.EVENT_TYPE_NO_DELETE,
@@ -18,18 +21,17 @@ final class EventTypeRules {
             released.getFullName(),
             file,
             "",
-            "event type \""
-                + released.getName()
-                + "\" ("
-                + released.getFullName()
-                + ") was removed; consumers that handle it stop receiving it, and new consumers"
+            describe(released)
+                + " was removed; consumers that handle it stop receiving it, and new consumers"
                 + " treat the old events still on the topic as unknown.",
             "Restore " + file + "; to retire an event type, stop producing it but keep its schema.")
-        .acceptedByAvro(
-            true); // each subject is checked alone: a registry never sees a subject disappear
+        .acceptedByAvro(true);
   }
 
-  /** {@link Rule#RECORD_SAME_NAME} for an event type: a new full name is a new subject. */
+  /**
+   * {@link Rule#RECORD_SAME_NAME} for an event type: a new full name is a new subject, with no
+   * versions, which a registry accepts.
+   */
   static Finding eventTypeSameName(Schema released, Schema current, String file) {
     return Finding.of(
             Rule.RECORD_SAME_NAME,
@@ -47,8 +49,7 @@ final class EventTypeRules {
                 + released.getFullName()
                 + "\"; to move, add a new event type and keep producing the old one until its"
                 + " consumers have moved.")
-        .acceptedByAvro(
-            true); // the new name is a new subject with no versions: a registry accepts it
+        .acceptedByAvro(true);
   }
 
   /** {@link Rule#EVENT_TYPE_NEW_IS_SKIPPED}: a note, not a break. */
@@ -59,13 +60,15 @@ final class EventTypeRules {
         current.getFullName(),
         file,
         "",
-        "event type \""
-            + current.getName()
-            + "\" ("
-            + current.getFullName()
-            + ") was added and is in no release yet; consumers built on a release skip its events"
+        describe(current)
+            + " was added and is in no release yet; consumers built on a release skip its events"
             + " through the unknown-event path (UnknownEvent), which is not a break.",
         "Give it a message in asyncapi.yaml and release it with"
             + " compatibility-gate/release-schemas.sh VERSION.");
+  }
+
+  /** For example {@code event type "StockAdjusted" (io.inventory.events.avro.StockAdjusted)}. */
+  private static String describe(Schema eventType) {
+    return "event type \"" + eventType.getName() + "\" (" + eventType.getFullName() + ")";
   }
 }

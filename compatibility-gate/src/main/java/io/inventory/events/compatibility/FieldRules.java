@@ -12,21 +12,14 @@ final class FieldRules {
    */
   static void fieldNoDelete(
       Findings findings, Schema.Field removed, Schema record, Location at, String file) {
-    if (removed.hasDefaultValue()) {
-      return;
-    }
-    findings.report(
+    withoutDefault(
+        findings,
         Rule.FIELD_NO_DELETE,
         Finding.Direction.OLD_READS_NEW,
+        removed,
+        "was removed from \"" + record.getName() + "\"",
+        at,
         file,
-        at.child(removed.name()),
-        "field \""
-            + removed.name()
-            + "\" was removed from \""
-            + record.getName()
-            + "\" without a default; "
-            + Finding.Direction.OLD_READS_NEW.consequence()
-            + ".",
         "Restore it or give it a default.");
   }
 
@@ -36,22 +29,43 @@ final class FieldRules {
    */
   static void fieldNewHasDefault(
       Findings findings, Schema.Field added, Schema record, Location at, String file) {
-    if (added.hasDefaultValue()) {
+    withoutDefault(
+        findings,
+        Rule.FIELD_NEW_HAS_DEFAULT,
+        Finding.Direction.NEW_READS_OLD,
+        added,
+        "was added to \"" + record.getName() + "\"",
+        at,
+        file,
+        "Give it a default (an optional field is a union [\"null\", ...] with default null).");
+  }
+
+  /** A field that was added or removed: a break only when the field has no default. */
+  private static void withoutDefault(
+      Findings findings,
+      Rule rule,
+      Finding.Direction direction,
+      Schema.Field field,
+      String change,
+      Location at,
+      String file,
+      String hint) {
+    if (field.hasDefaultValue()) {
       return;
     }
     findings.report(
-        Rule.FIELD_NEW_HAS_DEFAULT,
-        Finding.Direction.NEW_READS_OLD,
+        rule,
+        direction,
         file,
-        at.child(added.name()),
+        at.child(field.name()),
         "field \""
-            + added.name()
-            + "\" was added to \""
-            + record.getName()
-            + "\" without a default; "
-            + Finding.Direction.NEW_READS_OLD.consequence()
+            + field.name()
+            + "\" "
+            + change
+            + " without a default; "
+            + direction.consequence()
             + ".",
-        "Give it a default (an optional field is a union [\"null\", ...] with default null).");
+        hint);
   }
 
   /**
@@ -78,15 +92,7 @@ final class FieldRules {
         direction,
         file,
         at.child(renamed.name()),
-        "field \""
-            + old.name()
-            + "\" in \""
-            + record.getName()
-            + "\" was renamed to \""
-            + renamed.name()
-            + "\" without an alias; "
-            + direction.consequence()
-            + ".",
+        renaming(old, renamed, record) + " without an alias; " + direction.consequence() + ".",
         "Keep the name \""
             + old.name()
             + "\"; a rename needs \"aliases\": [\""
@@ -113,15 +119,20 @@ final class FieldRules {
         Finding.Direction.OLD_READS_NEW,
         file,
         at.child(renamed.name()),
-        "field \""
-            + old.name()
-            + "\" in \""
-            + record.getName()
-            + "\" was renamed to \""
-            + renamed.name()
-            + "\" with an alias, which only new consumers read; "
+        renaming(old, renamed, record)
+            + " with an alias, which only new consumers read; "
             + Finding.Direction.OLD_READS_NEW.consequence()
             + ".",
         "Keep the name \"" + old.name() + "\", or add the new field next to it with a default.");
+  }
+
+  private static String renaming(Schema.Field old, Schema.Field renamed, Schema record) {
+    return "field \""
+        + old.name()
+        + "\" in \""
+        + record.getName()
+        + "\" was renamed to \""
+        + renamed.name()
+        + "\"";
   }
 }

@@ -49,7 +49,17 @@ public final class Finding {
     NEW_READS_OLD("new consumers can no longer read old events"),
     /** Both of the above. */
     BOTH("old consumers can no longer read new events, nor new consumers old ones"),
-    /** Not about reading data: notes, the AsyncAPI document, approvals. */
+    /**
+     * Events written today still read both ways, but consumers built on the working schema lose
+     * what the contract promises them for events of a later version: an enum default, which lets
+     * them read symbols a later version adds. A break of the contract's evolution policy, which
+     * Avro and registries do not see.
+     */
+    NEW_READS_LATER("consumers built on the new schema cannot read what a later version adds"),
+    /**
+     * Not about decoding data: notes, schema files that do not parse, the AsyncAPI document,
+     * approvals. The message says who is affected.
+     */
     NONE("");
 
     private final String consequence;
@@ -63,11 +73,16 @@ public final class Finding {
       return consequence;
     }
 
+    /** Combines directions of today's data; the others leave it as it is. */
     Direction merge(Direction other) {
-      if (this == other || other == NONE) {
+      if (this == other || !other.aboutTodaysData()) {
         return this;
       }
-      return this == NONE ? other : BOTH;
+      return aboutTodaysData() ? BOTH : other;
+    }
+
+    private boolean aboutTodaysData() {
+      return this == OLD_READS_NEW || this == NEW_READS_OLD || this == BOTH;
     }
   }
 
@@ -122,6 +137,19 @@ public final class Finding {
   }
 
   Finding against(List<String> versions) {
+    return copy(severity, versions, acceptedByAvro, approval);
+  }
+
+  Finding acceptedByAvro(boolean accepted) {
+    return copy(severity, against, accepted, approval);
+  }
+
+  Finding approved(String approvalText) {
+    return copy(Severity.APPROVED, against, acceptedByAvro, approvalText);
+  }
+
+  private Finding copy(
+      Severity severity, List<String> against, boolean acceptedByAvro, String approval) {
     return new Finding(
         rule,
         severity,
@@ -131,29 +159,9 @@ public final class Finding {
         path,
         message,
         hint,
-        versions,
-        acceptedByAvro,
-        approval);
-  }
-
-  Finding acceptedByAvro(boolean accepted) {
-    return new Finding(
-        rule, severity, direction, subject, file, path, message, hint, against, accepted, approval);
-  }
-
-  Finding approved(String approvalText) {
-    return new Finding(
-        rule,
-        Severity.APPROVED,
-        direction,
-        subject,
-        file,
-        path,
-        message,
-        hint,
         against,
         acceptedByAvro,
-        approvalText);
+        approval);
   }
 
   /** The rule that produced this finding. */

@@ -3,13 +3,31 @@ package io.inventory.events.compatibility;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the findings of one comparison (one event type, old version against new). */
+/**
+ * Collects the findings of one comparison (one event type, old version against new); the rule
+ * handlers report into it.
+ */
 final class Findings {
   private final String subject;
-  private final List<Finding> findings = new ArrayList<>();
+  private final List<Finding> findings;
+  private final boolean acceptedByAvro;
 
   Findings(String subject) {
+    this(subject, new ArrayList<>(), false);
+  }
+
+  private Findings(String subject, List<Finding> findings, boolean acceptedByAvro) {
     this.subject = subject;
+    this.findings = findings;
+    this.acceptedByAvro = acceptedByAvro;
+  }
+
+  /**
+   * The same collection, for what Avro's own check cannot see (logical types, enum defaults): what
+   * is reported through it is marked as accepted by Avro, whatever else changed.
+   */
+  Findings beyondAvro() {
+    return new Findings(subject, findings, true);
   }
 
   void report(
@@ -19,26 +37,8 @@ final class Findings {
       String path,
       String message,
       String hint) {
-    findings.add(Finding.of(rule, direction, subject, file, path, message, hint));
-  }
-
-  /**
-   * For what Avro's own check cannot see (logical types, enum defaults): marked as accepted by Avro
-   * whatever else changed.
-   */
-  void reportBeyondAvro(
-      Rule rule,
-      Finding.Direction direction,
-      String file,
-      String path,
-      String message,
-      String hint) {
-    findings.add(
-        Finding.of(rule, direction, subject, file, path, message, hint).acceptedByAvro(true));
-  }
-
-  String subject() {
-    return subject;
+    Finding finding = Finding.of(rule, direction, subject, file, path, message, hint);
+    findings.add(acceptedByAvro ? finding.acceptedByAvro(true) : finding);
   }
 
   List<Finding> all() {

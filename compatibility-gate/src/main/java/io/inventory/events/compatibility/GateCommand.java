@@ -1,8 +1,10 @@
 package io.inventory.events.compatibility;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,10 +157,10 @@ final class GateCommand {
     }
     Report report = builder.build().check();
     for (String[] extra : reports) {
-      CompatibilityGate.write(Path.of(extra[1]), report.render(Report.Format.parse(extra[0])));
+      write(Path.of(extra[1]), report.render(Report.Format.parse(extra[0])));
     }
     if (output != null) {
-      CompatibilityGate.write(output, report.render(format));
+      write(output, report.render(format));
       if (format != Report.Format.TEXT) {
         out.print(report.render(Report.Format.TEXT));
       }
@@ -179,6 +181,17 @@ final class GateCommand {
       out.println("Released " + releaseAs + " as " + release + "; commit it: git add " + release);
     }
     return 0;
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      if (file.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+      }
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
   }
 
   private static String value(String[] args, int index, String option) {

@@ -17,21 +17,16 @@ record Location(String path, String field, String owner, String ownerFile, Strin
   }
 
   Location items() {
-    return new Location(
-        path + "[]",
-        field,
-        owner,
-        ownerFile,
-        wrapper.isEmpty() ? "the items of " : wrapper + "items of ");
+    return wrapped("[]", "items of ");
   }
 
   Location values() {
+    return wrapped("{}", "values of ");
+  }
+
+  private Location wrapped(String pathSuffix, String part) {
     return new Location(
-        path + "{}",
-        field,
-        owner,
-        ownerFile,
-        wrapper.isEmpty() ? "the values of " : wrapper + "values of ");
+        path + pathSuffix, field, owner, ownerFile, (wrapper.isEmpty() ? "the " : wrapper) + part);
   }
 
   /**

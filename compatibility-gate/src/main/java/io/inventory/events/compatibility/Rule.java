@@ -10,8 +10,8 @@ package io.inventory.events.compatibility;
 public enum Rule {
   SCHEMA_PARSES(
       false,
-      "Checks that every schema file parses as Avro, with the shared names in schemas/common"
-          + " resolved."),
+      "Checks that every schema file parses as Avro and that every type name it uses is defined"
+          + " by some file of the set, in any order."),
   RECORD_SAME_NAME(
       false,
       "Checks that a record, enum or fixed type keeps its name, and an event type its full name"
@@ -46,7 +46,8 @@ public enum Rule {
       "Checks that symbols are added only to enums whose released version declares a default."),
   ENUM_DEFAULT_NO_DELETE(
       true,
-      "Checks that an enum keeps its default symbol, so consumers can read symbols added later."),
+      "Checks that an enum keeps its default symbol, so consumers of every version can read"
+          + " symbols added later (a policy: events written today read either way)."),
   SCHEMA_AVRO_RESOLVES(
       false,
       "Checks that Avro's own reader/writer check accepts the change both ways (names what no other"

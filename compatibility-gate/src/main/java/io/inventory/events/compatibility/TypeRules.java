@@ -31,14 +31,7 @@ final class TypeRules {
         direction,
         at.ownerFile(),
         at.path(),
-        at.describe()
-            + " changed type from "
-            + Types.describe(old)
-            + " to "
-            + Types.describe(current)
-            + "; "
-            + direction.consequence()
-            + ".",
+        typeChange(at, old, current) + "; " + direction.consequence() + ".",
         "Keep "
             + Types.describe(old)
             + ", or add a new field of type "
@@ -79,22 +72,24 @@ final class TypeRules {
                     + " holds";
       }
     }
-    findings.reportBeyondAvro(
-        Rule.FIELD_SAME_LOGICAL_TYPE,
-        direction,
-        at.ownerFile(),
-        at.path(),
-        at.describe()
-            + " changed logical type from "
-            + (before == null ? "none" : before)
-            + " to "
-            + (after == null ? "none" : after)
-            + "; "
-            + consequence
-            + ".",
-        "Keep "
-            + (before == null ? "the plain " + old.getType().getName() : before)
-            + ", or add a new field with the new logical type and a default.");
+    findings
+        .beyondAvro()
+        .report(
+            Rule.FIELD_SAME_LOGICAL_TYPE,
+            direction,
+            at.ownerFile(),
+            at.path(),
+            at.describe()
+                + " changed logical type from "
+                + (before == null ? "none" : before)
+                + " to "
+                + (after == null ? "none" : after)
+                + "; "
+                + consequence
+                + ".",
+            "Keep "
+                + (before == null ? "the plain " + old.getType().getName() : before)
+                + ", or add a new field with the new logical type and a default.");
   }
 
   // A uuid is a string either way: adding or dropping the annotation changes no value.
@@ -108,23 +103,14 @@ final class TypeRules {
    */
   static void unionBranchNoAdd(
       Findings findings, Schema old, Schema current, List<Schema> added, Location at) {
-    List<Schema> unreadable = unreadableBy(old, added);
-    if (unreadable.isEmpty()) {
-      return;
-    }
-    findings.report(
+    unreadableBranches(
+        findings,
         Rule.UNION_BRANCH_NO_ADD,
         Finding.Direction.OLD_READS_NEW,
-        at.ownerFile(),
-        at.path(),
-        at.describe()
-            + " changed type from "
-            + Types.describe(old)
-            + " to "
-            + Types.describe(current)
-            + "; old consumers can no longer read new events whose value is "
-            + names(unreadable)
-            + ".",
+        unreadableBy(old, added),
+        old,
+        current,
+        at,
         "Keep " + Types.describe(old) + ", or add a new field with a default for the new values.");
   }
 
@@ -135,23 +121,41 @@ final class TypeRules {
   static void unionBranchNoDelete(
       Findings findings, Schema old, Schema current, List<Schema> removed, Location at) {
     List<Schema> unreadable = unreadableBy(current, removed);
+    unreadableBranches(
+        findings,
+        Rule.UNION_BRANCH_NO_DELETE,
+        Finding.Direction.NEW_READS_OLD,
+        unreadable,
+        old,
+        current,
+        at,
+        "Keep the " + names(unreadable) + " branch in " + Types.describe(old) + ".");
+  }
+
+  private static void unreadableBranches(
+      Findings findings,
+      Rule rule,
+      Finding.Direction direction,
+      List<Schema> unreadable,
+      Schema old,
+      Schema current,
+      Location at,
+      String hint) {
     if (unreadable.isEmpty()) {
       return;
     }
     findings.report(
-        Rule.UNION_BRANCH_NO_DELETE,
-        Finding.Direction.NEW_READS_OLD,
+        rule,
+        direction,
         at.ownerFile(),
         at.path(),
-        at.describe()
-            + " changed type from "
-            + Types.describe(old)
-            + " to "
-            + Types.describe(current)
-            + "; new consumers can no longer read old events whose value is "
+        typeChange(at, old, current)
+            + "; "
+            + direction.consequence()
+            + " whose value is "
             + names(unreadable)
             + ".",
-        "Keep the " + names(unreadable) + " branch in " + Types.describe(old) + ".");
+        hint);
   }
 
   /**
@@ -179,6 +183,17 @@ final class TypeRules {
             + Finding.Direction.BOTH.consequence()
             + ".",
         "Keep " + old.getFixedSize() + " bytes, or add a new field with a new fixed type.");
+  }
+
+  /**
+   * For example {@code field "quantity" in "StockAdjustedPayload" changed type from int to long}.
+   */
+  private static String typeChange(Location at, Schema old, Schema current) {
+    return at.describe()
+        + " changed type from "
+        + Types.describe(old)
+        + " to "
+        + Types.describe(current);
   }
 
   private static String names(List<Schema> branches) {

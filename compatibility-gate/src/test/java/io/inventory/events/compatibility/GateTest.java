@@ -130,28 +130,40 @@ class GateTest {
   }
 
   @Test
-  void schemaThatDoesNotParseIsAFindingAndTheOthersAreStillChecked() throws IOException {
-    Path working = temp.resolve("schemas");
-    copy(REMOVED_FIELD.resolve("current"), working);
-    Files.writeString(
-        working.resolve("events/Broken.avsc"),
-        "{\"type\": \"record\", \"name\": \"Broken\", \"fields\": [{\"name\": \"a\", \"type\":"
-            + " \"NoSuchType\"}]}");
-
+  void undefinedNameIsAFindingOnItsFileAndTheOthersAreStillChecked() throws IOException {
     Report report =
-        CompatibilityGate.newBuilder()
-            .schemas(working, "schemas")
-            .release("1.0.0", REMOVED_FIELD.resolve("previous"))
-            .build()
-            .check();
+        removedFieldWith(
+            "events/Broken.avsc",
+            "{\"type\": \"record\", \"name\": \"Broken\", \"fields\": [{\"name\": \"a\","
+                + " \"type\": \"NoSuchType\"}]}");
 
     assertThat(report.breaks())
         .extracting(f -> f.rule())
         .containsExactlyInAnyOrder(Rule.SCHEMA_PARSES, Rule.FIELD_NO_DELETE);
-    assertThat(report.breaks())
-        .filteredOn(f -> f.rule() == Rule.SCHEMA_PARSES)
+    assertOnlyBreakOf(
+        Rule.SCHEMA_PARSES,
+        report,
+        "schemas/events/Broken.avsc: type \"NoSuchType\" is not defined in any file"
+            + " under schemas/ (common/ or events/), so no class can be generated"
+            + " from this file. Add its .avsc or fix the name. (SCHEMA_PARSES)");
+  }
+
+  @Test
+  void fileThatDoesNotParseIsOneFindingAndTheEventTypesUsingItAreNotReportedAgain()
+      throws IOException {
+    Report report = removedFieldWith("common/BatchInfo.avsc", "{\"type\": \"record\",");
+
+    assertThat(report.findings())
+        .as(report.render(Report.Format.TEXT))
         .singleElement()
-        .satisfies(f -> assertThat(f.file()).isEqualTo("schemas/events/Broken.avsc"));
+        .satisfies(
+            f ->
+                assertThat(f.line())
+                    .isEqualTo(
+                        "schemas/common/BatchInfo.avsc: the schema did not parse: Unexpected"
+                            + " end-of-input within/between Object entries at line 1, column 19;"
+                            + " no consumer can be generated from it. Fix the schema so that Avro"
+                            + " parses it. (SCHEMA_PARSES)"));
   }
 
   @Test
@@ -190,18 +202,24 @@ class GateTest {
             "MESSAGE_SAME_KEY lowStockAlert components.messages.lowStockAlert.bindings.kafka.key",
             "MESSAGE_HAS_SCHEMA lowStockAlert components.messages.lowStockAlert.payload",
             "SCHEMA_HAS_MESSAGE io.inventory.events.avro.LowStockAlert ");
+    assertOnlyBreakOf(
+        Rule.CHANNEL_PARAMETER_NO_DELETE,
+        report,
+        "asyncapi.yaml: value \"prod\" was removed from parameter \"env\" of channel"
+            + " \"inventoryEvents\" since 1.0.0; applications deployed with env=prod no"
+            + " longer have a channel. Restore \"prod\" in the parameter's enum."
+            + " (CHANNEL_PARAMETER_NO_DELETE)");
     assertThat(report.breaks())
-        .filteredOn(f -> f.rule() == Rule.CHANNEL_SAME_ADDRESS)
-        .singleElement()
-        .satisfies(
-            f ->
-                assertThat(f.line())
-                    .isEqualTo(
-                        "asyncapi.yaml: the address of channel \"inventoryEvents\" changed from"
-                            + " \"inventory.{env}.events\" to \"inventory.{env}.stock-events\";"
-                            + " producers and consumers built on 1.0.0 use another topic than new"
-                            + " ones. Keep \"inventory.{env}.events\"; a new address is a new"
-                            + " channel next to the old one. (CHANNEL_SAME_ADDRESS)"));
+        .as("the document's rules are not about decoding data")
+        .allMatch(f -> f.direction() == Finding.Direction.NONE);
+    assertOnlyBreakOf(
+        Rule.CHANNEL_SAME_ADDRESS,
+        report,
+        "asyncapi.yaml: the address of channel \"inventoryEvents\" changed from"
+            + " \"inventory.{env}.events\" to \"inventory.{env}.stock-events\";"
+            + " producers and consumers built on 1.0.0 use another topic than new"
+            + " ones. Keep \"inventory.{env}.events\"; a new address is a new"
+            + " channel next to the old one. (CHANNEL_SAME_ADDRESS)");
   }
 
   @Test
@@ -369,6 +387,14 @@ class GateTest {
     assertThat(schemas.resolve("releases/1.2.0")).doesNotExist();
   }
 
+  /** The report has exactly one break of {@code rule}, and this is its whole line. */
+  private static void assertOnlyBreakOf(Rule rule, Report report, String line) {
+    assertThat(report.breaks())
+        .filteredOn(f -> f.rule() == rule)
+        .singleElement()
+        .satisfies(f -> assertThat(f.line()).isEqualTo(line));
+  }
+
   private CompatibilityGate removedFieldGate(Path approvals) {
     CompatibilityGate.Builder builder =
         CompatibilityGate.newBuilder()
@@ -378,6 +404,21 @@ class GateTest {
       builder.approvedBreaks(approvals);
     }
     return builder.build();
+  }
+
+  /**
+   * The removed-field change checked against release 1.0.0, with {@code file} of the working
+   * schemas replaced by {@code content}.
+   */
+  private Report removedFieldWith(String file, String content) throws IOException {
+    Path working = temp.resolve("schemas");
+    copy(REMOVED_FIELD.resolve("current"), working);
+    Files.writeString(working.resolve(file), content);
+    return CompatibilityGate.newBuilder()
+        .schemas(working, "schemas")
+        .release("1.0.0", REMOVED_FIELD.resolve("previous"))
+        .build()
+        .check();
   }
 
   /**
