@@ -21,7 +21,7 @@ import org.apache.kafka.common.utils.Time;
  * on free 127.0.0.1 ports, tuned so a single node behaves: every internal topic with replication
  * factor 1, no initial rebalance delay, a 2 MiB log-cleaner buffer instead of the 128 MiB default.
  */
-final class EmbeddedKafka implements AutoCloseable {
+final class EmbeddedKafka implements KafkaBackend {
   private static final int BIND_ATTEMPTS = 3;
 
   private final KafkaRaftServer server;
@@ -37,11 +37,13 @@ final class EmbeddedKafka implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  String bootstrapServers() {
+  @Override
+  public String bootstrapServers() {
     return LoopbackPorts.HOST + ":" + brokerPort;
   }
 
-  List<Integer> ports() {
+  @Override
+  public List<Integer> ports() {
     return List.of(brokerPort, controllerPort);
   }
 

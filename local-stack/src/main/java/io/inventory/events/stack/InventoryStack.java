@@ -2,14 +2,10 @@ package io.inventory.events.stack;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -56,27 +52,23 @@ public final class InventoryStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InventoryStack.class);
   private static final AtomicInteger TOPICS = new AtomicInteger();
 
-  private final String bootstrapServers;
-  private final String schemaRegistryUrl;
+  private final StackMode mode;
+  private final KafkaBackend kafka;
+  private final RegistryBackend registry;
   private final String compatibility;
-  private final EmbeddedKafka kafka;
-  private final RegistryProcess registry;
   private final KafkaTopics topics;
-  private final Resources resources;
+  private final StackResources resources;
 
   private InventoryStack(
-      String bootstrapServers,
-      String schemaRegistryUrl,
+      StackMode mode,
+      StackMode.Backends backends,
       String compatibility,
-      EmbeddedKafka kafka,
-      RegistryProcess registry,
       KafkaTopics topics,
-      Resources resources) {
-    this.bootstrapServers = bootstrapServers;
-    this.schemaRegistryUrl = schemaRegistryUrl;
+      StackResources resources) {
+    this.mode = mode;
+    this.kafka = backends.kafka();
+    this.registry = backends.registry();
     this.compatibility = compatibility;
-    this.kafka = kafka;
-    this.registry = registry;
     this.topics = topics;
     this.resources = resources;
   }
@@ -101,7 +93,7 @@ public final class InventoryStack implements AutoCloseable {
 
   /** Kafka's {@code bootstrap.servers}, for example {@code 127.0.0.1:40123}. */
   public String bootstrapServers() {
-    return bootstrapServers;
+    return kafka.bootstrapServers();
   }
 
   /**
@@ -110,7 +102,7 @@ public final class InventoryStack implements AutoCloseable {
    * given).
    */
   public String schemaRegistryUrl() {
-    return schemaRegistryUrl;
+    return registry.confluentApiUrl();
   }
 
   /**
@@ -123,7 +115,7 @@ public final class InventoryStack implements AutoCloseable {
 
   /** True when this JVM started the broker and the registry; false in external mode. */
   public boolean isEmbedded() {
-    return kafka != null;
+    return mode instanceof EmbeddedMode;
   }
 
   /**
@@ -168,34 +160,60 @@ public final class InventoryStack implements AutoCloseable {
     resources.close();
   }
 
-  // ---- for this module's tests ----
+  // ---- for this module's tests and the local stack command ----
 
   OptionalLong registryPid() {
-    return registry == null ? OptionalLong.empty() : OptionalLong.of(registry.pid());
+    return registry().map(process -> OptionalLong.of(process.pid())).orElse(OptionalLong.empty());
   }
 
   List<Integer> boundPorts() {
-    List<Integer> ports = new ArrayList<>();
-    if (kafka != null) ports.addAll(kafka.ports());
-    if (registry != null) ports.addAll(registry.ports());
+    List<Integer> ports = new ArrayList<>(kafka.ports());
+    ports.addAll(registry.ports());
     return ports;
   }
 
   Optional<RegistryProcess> registry() {
-    return Optional.ofNullable(registry);
+    return registry.process();
+  }
+
+  String modeName() {
+    return mode.name();
   }
 
   @Override
   public String toString() {
     return "InventoryStack{"
-        + (isEmbedded() ? "embedded" : "external")
+        + mode.name()
         + ", kafka="
-        + bootstrapServers
+        + bootstrapServers()
         + ", registry="
-        + schemaRegistryUrl
+        + schemaRegistryUrl()
         + ", compatibility="
         + compatibility
         + "}";
+  }
+
+  /**
+   * Starts the mode's servers, sets the registry's compatibility rule and opens the topic admin; on
+   * any failure stops whatever had started.
+   */
+  private static InventoryStack start(StackMode mode, StackSettings settings) {
+    StackResources resources = new StackResources();
+    try {
+      StackMode.Backends backends = mode.start(settings, resources);
+      new ConfluentApiClient(backends.registry().confluentApiUrl())
+          .putGlobalCompatibility(settings.compatibility());
+      settings.progress().accept("  Registry compatibility set to " + settings.compatibility());
+      KafkaTopics topics = resources.add(new KafkaTopics(backends.kafka().bootstrapServers()));
+      return new InventoryStack(mode, backends, settings.compatibility(), topics, resources);
+    } catch (RuntimeException e) {
+      try {
+        resources.close();
+      } catch (RuntimeException alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -207,15 +225,7 @@ public final class InventoryStack implements AutoCloseable {
    * starting a new stack.
    */
   public static final class Builder {
-    private enum Mode {
-      AUTO,
-      EMBEDDED,
-      EXTERNAL
-    }
-
-    private Mode mode = Mode.AUTO;
-    private String externalBootstrapServers;
-    private String externalRegistryUrl;
+    private StackMode mode;
     private Path workDir;
     private String compatibility;
     private Duration startupTimeout;
@@ -259,15 +269,13 @@ public final class InventoryStack implements AutoCloseable {
     public Builder external(String bootstrapServers, String schemaRegistryUrl) {
       if (bootstrapServers == null) throw new NullPointerException("bootstrapServers == null");
       if (schemaRegistryUrl == null) throw new NullPointerException("schemaRegistryUrl == null");
-      this.mode = Mode.EXTERNAL;
-      this.externalBootstrapServers = bootstrapServers;
-      this.externalRegistryUrl = schemaRegistryUrl;
+      this.mode = new ExternalMode(bootstrapServers, schemaRegistryUrl);
       return this;
     }
 
     /** Starts the embedded broker and registry even when the external-mode variables are set. */
     public Builder embedded() {
-      this.mode = Mode.EMBEDDED;
+      this.mode = new EmbeddedMode();
       return this;
     }
 
@@ -301,186 +309,30 @@ public final class InventoryStack implements AutoCloseable {
                   .property(STARTUP_TIMEOUT_PROPERTY)
                   .map(s -> Duration.ofSeconds(Long.parseLong(s)))
                   .orElse(DEFAULT_STARTUP_TIMEOUT);
-      Deadline deadline = Deadline.after(timeout);
-      Mode resolved = mode;
-      String bootstrap = externalBootstrapServers;
-      String registryUrl = externalRegistryUrl;
-      if (resolved == Mode.AUTO) {
-        Optional<String> envBootstrap = environment.env(BOOTSTRAP_SERVERS_ENV);
-        Optional<String> envRegistry = environment.env(SCHEMA_REGISTRY_URL_ENV);
-        if (envBootstrap.isPresent() != envRegistry.isPresent()) {
-          throw new StackStartException(
-              "Only "
-                  + (envBootstrap.isPresent() ? BOOTSTRAP_SERVERS_ENV : SCHEMA_REGISTRY_URL_ENV)
-                  + " is set: set both "
-                  + BOOTSTRAP_SERVERS_ENV
-                  + " and "
-                  + SCHEMA_REGISTRY_URL_ENV
-                  + " to use an external stack, or neither to start the embedded one.");
-        }
-        resolved = envBootstrap.isPresent() ? Mode.EXTERNAL : Mode.EMBEDDED;
-        bootstrap = envBootstrap.orElse(null);
-        registryUrl = envRegistry.orElse(null);
+      StackMode chosen = mode != null ? mode : modeFromEnvironment();
+      StackSettings settings =
+          new StackSettings(
+              environment, progress, level, Deadline.after(timeout), Optional.ofNullable(workDir));
+      return InventoryStack.start(chosen, settings);
+    }
+
+    /** External when both variables are set, embedded when neither is. */
+    private StackMode modeFromEnvironment() {
+      Optional<String> bootstrap = environment.env(BOOTSTRAP_SERVERS_ENV);
+      Optional<String> registryUrl = environment.env(SCHEMA_REGISTRY_URL_ENV);
+      if (bootstrap.isPresent() != registryUrl.isPresent()) {
+        throw new StackStartException(
+            "Only "
+                + (bootstrap.isPresent() ? BOOTSTRAP_SERVERS_ENV : SCHEMA_REGISTRY_URL_ENV)
+                + " is set: set both "
+                + BOOTSTRAP_SERVERS_ENV
+                + " and "
+                + SCHEMA_REGISTRY_URL_ENV
+                + " to use an external stack, or neither to start the embedded one.");
       }
-      return resolved == Mode.EXTERNAL
-          ? startExternal(bootstrap, stripSlash(registryUrl), level, deadline)
-          : startEmbedded(level, deadline);
-    }
-
-    private InventoryStack startExternal(
-        String bootstrap, String registryUrl, String level, Deadline deadline) {
-      Resources resources = new Resources();
-      try {
-        KafkaTopics topics = resources.add(new KafkaTopics(bootstrap));
-        topics.awaitBroker(deadline, "The external Kafka cluster (" + BOOTSTRAP_SERVERS_ENV + ")");
-        ConfluentApiClient api = new ConfluentApiClient(registryUrl);
-        api.awaitReachable(deadline);
-        api.putGlobalCompatibility(level);
-        progress.accept(
-            "Using external stack: Kafka "
-                + bootstrap
-                + ", registry "
-                + registryUrl
-                + " (compatibility "
-                + level
-                + ")");
-        return new InventoryStack(bootstrap, registryUrl, level, null, null, topics, resources);
-      } catch (RuntimeException e) {
-        resources.close();
-        throw e;
-      }
-    }
-
-    private InventoryStack startEmbedded(String level, Deadline deadline) {
-      Path work = workDir != null ? workDir : WorkDirectory.defaultFor(environment);
-      // find both prerequisites before starting anything: a missing Java 21 should fail in
-      // milliseconds
-      RegistryJavaRuntime java = RegistryJavaRuntime.locate(environment);
-      Path distribution = RegistryDistribution.locate(environment, work, progress);
-      List<String> jvmOptions = RegistryProcess.jvmOptions(environment);
-      Path runDir = WorkDirectory.newRun(work);
-      Resources resources = new Resources();
-      resources.add(() -> WorkDirectory.delete(runDir));
-      resources.registerShutdownHook();
-      try {
-        progress.accept(
-            "Starting Apicurio Registry "
-                + StackVersions.APICURIO
-                + " on "
-                + java
-                + " and Kafka "
-                + StackVersions.KAFKA
-                + " (KRaft) in "
-                + runDir);
-        // the registry is the slow one: let it boot while the broker starts in this thread
-        CompletableFuture<RegistryProcess> registryStart =
-            CompletableFuture.supplyAsync(
-                () ->
-                    RegistryProcess.start(
-                        distribution, java, jvmOptions, runDir, deadline, progress));
-        EmbeddedKafka kafka;
-        try {
-          kafka = resources.add(EmbeddedKafka.start(runDir, deadline));
-        } catch (RuntimeException e) {
-          try {
-            registryStart.join().close();
-          } catch (RuntimeException alsoFailed) {
-            e.addSuppressed(alsoFailed);
-          }
-          throw e;
-        }
-        progress.accept(
-            "  Kafka ready at "
-                + kafka.bootstrapServers()
-                + " after "
-                + Deadline.seconds(deadline.elapsed()));
-        RegistryProcess registry;
-        try {
-          registry = resources.add(registryStart.join());
-        } catch (CompletionException e) {
-          throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-        }
-        new ConfluentApiClient(registry.confluentApiUrl()).putGlobalCompatibility(level);
-        progress.accept(
-            "  Registry ready at "
-                + registry.confluentApiUrl()
-                + " after "
-                + Deadline.seconds(deadline.elapsed())
-                + " (compatibility "
-                + level
-                + ", log "
-                + registry.logFile()
-                + ")");
-        KafkaTopics topics = resources.add(new KafkaTopics(kafka.bootstrapServers()));
-        return new InventoryStack(
-            kafka.bootstrapServers(),
-            registry.confluentApiUrl(),
-            level,
-            kafka,
-            registry,
-            topics,
-            resources);
-      } catch (RuntimeException e) {
-        resources.close();
-        throw e;
-      }
-    }
-
-    private static String stripSlash(String url) {
-      return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-  }
-
-  /** What a stack must undo, closed in reverse order once, by close() or the shutdown hook. */
-  private static final class Resources {
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private Thread shutdownHook;
-    private boolean closed;
-
-    synchronized <T extends AutoCloseable> T add(T resource) {
-      if (closed) {
-        // a shutdown hook (Ctrl-C) closed the stack while this part was still starting
-        try {
-          resource.close();
-        } catch (Exception ignored) {
-          // already failing below
-        }
-        throw new StackStartException("The inventory stack was closed while it was starting");
-      }
-      started.push(resource);
-      return resource;
-    }
-
-    synchronized boolean isClosed() {
-      return closed;
-    }
-
-    synchronized void registerShutdownHook() {
-      shutdownHook = new Thread(this::close, "inventory-stack-shutdown");
-      Runtime.getRuntime().addShutdownHook(shutdownHook);
-    }
-
-    synchronized void close() {
-      if (closed) return;
-      closed = true;
-      RuntimeException failure = null;
-      while (!started.isEmpty()) {
-        try {
-          started.pop().close();
-        } catch (Exception e) {
-          if (failure == null)
-            failure = new StackException("Stopping the inventory stack failed: " + e, e);
-          else failure.addSuppressed(e);
-        }
-      }
-      if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook is running or about to; it will find everything closed
-        }
-      }
-      if (failure != null) throw failure;
+      return bootstrap.isPresent()
+          ? new ExternalMode(bootstrap.get(), registryUrl.get())
+          : new EmbeddedMode();
     }
   }
 }

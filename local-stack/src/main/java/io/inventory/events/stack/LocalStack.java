@@ -81,7 +81,7 @@ public final class LocalStack {
     out.println();
     out.printf(
         "Inventory local stack ready in %.1f s (%s)%n",
-        (System.nanoTime() - start) / 1e9, stack.isEmbedded() ? "embedded" : "external");
+        (System.nanoTime() - start) / 1e9, stack.modeName());
     out.println("  KAFKA_BOOTSTRAP_SERVERS=" + stack.bootstrapServers());
     out.println(
         "  SCHEMA_REGISTRY_URL=" + stack.schemaRegistryUrl() + "   (Confluent-compatible API)");
