@@ -8,9 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * Starts both servers on this machine, in a fresh run directory under the work directory: Kafka
- * inside this JVM and Apicurio Registry as a child process on a Java 21+ runtime, the two in
- * parallel because the registry is the slow one. Registers a shutdown hook that stops both if the
- * JVM exits before the stack is closed.
+ * inside this JVM (one combined node, or a controller and three brokers) and Apicurio Registry as a
+ * child process on a Java 21+ runtime, the two in parallel because the registry is the slow one.
+ * Registers a shutdown hook that stops both if the JVM exits before the stack is closed.
  */
 final class EmbeddedMode implements StackMode {
 
@@ -45,7 +45,7 @@ final class EmbeddedMode implements StackMode {
         CompletableFuture.supplyAsync(
             () ->
                 RegistryProcess.start(distribution, java, jvmOptions, runDir, deadline, progress));
-    KafkaBackend kafka = startKafka(runDir, deadline, registryStart, resources);
+    KafkaBackend kafka = startKafka(settings.brokers(), runDir, deadline, registryStart, resources);
     progress.accept(
         "  Kafka ready at "
             + kafka.bootstrapServers()
@@ -65,12 +65,16 @@ final class EmbeddedMode implements StackMode {
 
   /** Starts Kafka in this thread; if it fails, the registry starting meanwhile is stopped too. */
   private static KafkaBackend startKafka(
+      int brokers,
       Path runDir,
       Deadline deadline,
       CompletableFuture<RegistryProcess> registryStart,
       StackResources resources) {
     try {
-      return resources.add(EmbeddedKafka.start(runDir, deadline));
+      return resources.add(
+          brokers == 1
+              ? EmbeddedKafka.start(runDir, deadline)
+              : EmbeddedCluster.start(runDir, brokers, deadline));
     } catch (RuntimeException e) {
       try {
         join(registryStart).close();

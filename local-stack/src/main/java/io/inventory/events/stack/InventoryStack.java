@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@code FULL_TRANSITIVE}) and {@link #createTopic(int)} returns only topics whose every partition
  * has a leader. Instances are thread-safe; {@link #close()} stops what was started, and a shutdown
  * hook does so if the JVM exits first. In JUnit 5 tests use {@link InventoryStackExtension}, which
- * shares one stack per test JVM.
+ * shares one stack per test JVM. For fault tests, {@link Builder#brokers(int) brokers(3)} starts a
+ * dedicated KRaft controller and three brokers instead of one node, whose brokers {@link
+ * #cluster()} stops, halts and restarts.
  *
  * <pre>{@code
  * try (InventoryStack stack = InventoryStack.builder().compatibility("FULL_TRANSITIVE").start()) {
@@ -54,6 +56,7 @@ public final class InventoryStack implements AutoCloseable {
 
   private final StackMode mode;
   private final KafkaBackend kafka;
+  private final Optional<BrokerCluster> cluster;
   private final RegistryBackend registry;
   private final String compatibility;
   private final KafkaTopics topics;
@@ -67,6 +70,7 @@ public final class InventoryStack implements AutoCloseable {
       StackResources resources) {
     this.mode = mode;
     this.kafka = backends.kafka();
+    this.cluster = kafka.brokerControl().map(BrokerCluster::new);
     this.registry = backends.registry();
     this.compatibility = compatibility;
     this.topics = topics;
@@ -91,7 +95,10 @@ public final class InventoryStack implements AutoCloseable {
     return builder().start();
   }
 
-  /** Kafka's {@code bootstrap.servers}, for example {@code 127.0.0.1:40123}. */
+  /**
+   * Kafka's {@code bootstrap.servers}, for example {@code 127.0.0.1:40123}; with {@link
+   * Builder#brokers(int) brokers(3)} all three brokers' addresses, comma-separated.
+   */
   public String bootstrapServers() {
     return kafka.bootstrapServers();
   }
@@ -119,8 +126,30 @@ public final class InventoryStack implements AutoCloseable {
   }
 
   /**
+   * The handle that stops, halts and restarts single brokers of a stack started with {@link
+   * Builder#brokers(int) brokers(3)}.
+   *
+   * @throws IllegalStateException if this stack runs one combined Kafka node, or uses an external
+   *     cluster it does not control
+   */
+  public BrokerCluster cluster() {
+    return cluster.orElseThrow(
+        () ->
+            new IllegalStateException(
+                isEmbedded()
+                    ? "This stack runs one combined Kafka node: start it with"
+                        + " InventoryStack.builder().brokers(3) to stop and restart brokers."
+                    : "This stack uses the Kafka cluster at "
+                        + bootstrapServers()
+                        + ", which it does not control: start an embedded one with"
+                        + " InventoryStack.builder().embedded().brokers(3) to stop and restart"
+                        + " brokers."));
+  }
+
+  /**
    * Creates a topic with a fresh unique name ({@code stack-test-N-RANDOM}) and returns it once
-   * every partition has a leader.
+   * every partition has a leader. Its replication factor is the cluster's default: 1, or 3 with
+   * {@link Builder#brokers(int) brokers(3)}.
    *
    * @throws IllegalArgumentException if {@code partitions < 1}
    * @throws TopicNotReadyException if the broker refuses it or a partition has no leader within 30
@@ -221,14 +250,15 @@ public final class InventoryStack implements AutoCloseable {
    * KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL} are set, else embedded; compatibility
    * {@code FULL_TRANSITIVE} (or system property {@code inventory.stack.compatibility}); work
    * directory {@code target/inventory-stack} (or {@code inventory.stack.work-dir}); startup
-   * deadline 120 s. Not thread-safe; {@link #start()} may be called more than once, each call
-   * starting a new stack.
+   * deadline 120 s; one combined Kafka node. Not thread-safe; {@link #start()} may be called more
+   * than once, each call starting a new stack.
    */
   public static final class Builder {
     private StackMode mode;
     private Path workDir;
     private String compatibility;
     private Duration startupTimeout;
+    private int brokers = 1;
     private StackEnvironment environment = StackEnvironment.system();
     private Consumer<String> progress = LOG::info;
 
@@ -262,6 +292,26 @@ public final class InventoryStack implements AutoCloseable {
       if (timeout.isNegative() || timeout.isZero())
         throw new IllegalArgumentException("timeout <= 0: " + timeout);
       this.startupTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How many Kafka brokers the embedded stack runs. 1 (the default) is one combined broker and
+     * controller node, every topic with one replica. 3 is a dedicated KRaft controller and three
+     * brokers (node ids 1, 2, 3), every topic created with replication factor 3 and {@code
+     * min.insync.replicas=2}, whose brokers {@link InventoryStack#cluster()} stops, halts and
+     * restarts; it starts in a few seconds and takes about three times the heap of one node.
+     * External mode ignores this: add {@link #embedded()} when a test must stop brokers.
+     *
+     * @throws IllegalArgumentException for any count but 1 and 3
+     */
+    public Builder brokers(int count) {
+      if (count != 1 && count != 3) {
+        throw new IllegalArgumentException(
+            "brokers must be 1 (one combined node) or 3 (a controller and three brokers): "
+                + count);
+      }
+      this.brokers = count;
       return this;
     }
 
@@ -312,7 +362,12 @@ public final class InventoryStack implements AutoCloseable {
       StackMode chosen = mode != null ? mode : modeFromEnvironment();
       StackSettings settings =
           new StackSettings(
-              environment, progress, level, Deadline.after(timeout), Optional.ofNullable(workDir));
+              environment,
+              progress,
+              level,
+              Deadline.after(timeout),
+              brokers,
+              Optional.ofNullable(workDir));
       return InventoryStack.start(chosen, settings);
     }
 

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
  * @param progress where start-up messages go
  * @param compatibility the registry's global compatibility level, already validated
  * @param deadline when both servers must be ready
+ * @param brokers how many Kafka brokers an embedded stack runs: 1 (one combined node) or 3
  * @param workDirOverride the builder's work directory, if it set one
  */
 record StackSettings(
@@ -19,6 +20,7 @@ record StackSettings(
     Consumer<String> progress,
     String compatibility,
     Deadline deadline,
+    int brokers,
     Optional<Path> workDirOverride) {
 
   /** The builder's work directory, else {@code inventory.stack.work-dir}, else {@code target/}. */
