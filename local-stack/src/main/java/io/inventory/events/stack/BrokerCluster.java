@@ -70,7 +70,9 @@ public final class BrokerCluster {
   /**
    * Starts a stopped or halted broker again with its node id, port and data directory, and returns
    * once the controller has unfenced it. It may still be catching up: it rejoins a partition's ISR
-   * when it has copied what it missed, so poll the ISR if the test depends on it.
+   * when it has copied what it missed, so poll the ISR if the test depends on it. Restarted within
+   * 3 s of a clean stop, it first waits for the controller to expire its previous session, as a
+   * real broker would.
    *
    * @throws IllegalArgumentException if no broker has this id
    * @throws IllegalStateException if it is running, or the cluster is closed

@@ -300,7 +300,7 @@ public final class InventoryStack implements AutoCloseable {
      * controller node, every topic with one replica. 3 is a dedicated KRaft controller and three
      * brokers (node ids 1, 2, 3), every topic created with replication factor 3 and {@code
      * min.insync.replicas=2}, whose brokers {@link InventoryStack#cluster()} stops, halts and
-     * restarts; it starts in a few seconds and takes about three times the heap of one node.
+     * restarts; it starts in a few seconds and takes a little under twice the heap of one node.
      * External mode ignores this: add {@link #embedded()} when a test must stop brokers.
      *
      * @throws IllegalArgumentException for any count but 1 and 3
