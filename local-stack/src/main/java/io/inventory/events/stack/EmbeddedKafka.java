@@ -1,18 +1,10 @@
 package io.inventory.events.stack;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -21,9 +13,7 @@ import org.apache.kafka.common.utils.Time;
  * on free 127.0.0.1 ports, tuned so a single node behaves: every internal topic with replication
  * factor 1, no initial rebalance delay, a 2 MiB log-cleaner buffer instead of the 128 MiB default.
  */
-final class EmbeddedKafka implements AutoCloseable {
-  private static final int BIND_ATTEMPTS = 3;
-
+final class EmbeddedKafka implements KafkaBackend {
   private final KafkaRaftServer server;
   private final int brokerPort;
   private final int controllerPort;
@@ -37,11 +27,13 @@ final class EmbeddedKafka implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  String bootstrapServers() {
+  @Override
+  public String bootstrapServers() {
     return LoopbackPorts.HOST + ":" + brokerPort;
   }
 
-  List<Integer> ports() {
+  @Override
+  public List<Integer> ports() {
     return List.of(brokerPort, controllerPort);
   }
 
@@ -50,25 +42,22 @@ final class EmbeddedKafka implements AutoCloseable {
    * taken meanwhile.
    */
   static EmbeddedKafka start(Path runDir, Deadline deadline) {
-    StackStartException last = null;
-    for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
-      List<Integer> ports = LoopbackPorts.pick(2);
-      Path dataDir = runDir.resolve("kafka-" + attempt);
-      try {
-        return startOn(ports.get(0), ports.get(1), dataDir, deadline);
-      } catch (StackStartException e) {
-        WorkDirectory.delete(dataDir);
-        if (!LoopbackPorts.isBindFailure(e)) throw e;
-        last = e;
-      }
-    }
-    throw last;
+    return LoopbackPorts.retryWhilePortTaken(
+        attempt -> {
+          List<Integer> ports = LoopbackPorts.pick(2);
+          return startOn(ports.get(0), ports.get(1), runDir.resolve("kafka-" + attempt), deadline);
+        });
   }
 
   private static EmbeddedKafka startOn(
       int brokerPort, int controllerPort, Path dataDir, Deadline deadline) {
-    Properties config = config(brokerPort, controllerPort, dataDir);
-    format(config, dataDir);
+    Properties config = KafkaServerConfig.combined(brokerPort, controllerPort, dataDir);
+    try {
+      KafkaStorage.format(config, dataDir, Uuid.randomUuid().toString());
+    } catch (RuntimeException e) {
+      WorkDirectory.delete(dataDir);
+      throw e;
+    }
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
     EmbeddedKafka kafka = new EmbeddedKafka(server, brokerPort, controllerPort, dataDir);
     try {
@@ -88,85 +77,6 @@ final class EmbeddedKafka implements AutoCloseable {
               + "): "
               + e,
           e);
-    }
-  }
-
-  private static Properties config(int brokerPort, int controllerPort, Path dataDir) {
-    String host = LoopbackPorts.HOST;
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", "1");
-    p.put("controller.quorum.voters", "1@" + host + ":" + controllerPort);
-    p.put(
-        "listeners",
-        "PLAINTEXT://" + host + ":" + brokerPort + ",CONTROLLER://" + host + ":" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
-    p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("log.dirs", dataDir.resolve("logs").toString());
-    p.put("metadata.log.dir", dataDir.resolve("metadata").toString());
-    // a single node: every internal topic must be satisfiable with one replica
-    p.put("offsets.topic.replication.factor", "1");
-    p.put("offsets.topic.num.partitions", "1");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
-    p.put("transaction.state.log.num.partitions", "1");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
-    p.put("default.replication.factor", "1");
-    p.put("min.insync.replicas", "1");
-    p.put("num.partitions", "1");
-    p.put("group.initial.rebalance.delay.ms", "0");
-    // the cleaner's default 128 MiB dedupe buffer would triple the broker's heap
-    p.put("log.cleaner.dedupe.buffer.size", "2097152");
-    p.put("num.network.threads", "2");
-    p.put("num.io.threads", "2");
-    p.put("num.recovery.threads.per.data.dir", "1");
-    return p;
-  }
-
-  private static void format(Properties config, Path dataDir) {
-    Path configFile = dataDir.resolve("server.properties");
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    int exitCode;
-    try {
-      Files.createDirectories(dataDir);
-      try (OutputStream out = Files.newOutputStream(configFile)) {
-        config.store(out, "Embedded Kafka node of the inventory stack");
-      }
-      try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-        exitCode =
-            StorageTool.execute(
-                new String[] {
-                  "format",
-                  "--cluster-id",
-                  Uuid.randomUuid().toString(),
-                  "--config",
-                  configFile.toString()
-                },
-                print);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write " + configFile, e);
-    } catch (RuntimeException e) {
-      throw new StackStartException(
-          "Formatting Kafka storage in "
-              + dataDir
-              + " failed: "
-              + e
-              + "\n"
-              + output.toString(StandardCharsets.UTF_8),
-          e);
-    }
-    if (exitCode != 0) {
-      throw new StackStartException(
-          "Formatting Kafka storage in "
-              + dataDir
-              + " exited with "
-              + exitCode
-              + ":\n"
-              + output.toString(StandardCharsets.UTF_8));
     }
   }
 

@@ -2,14 +2,10 @@ package io.inventory.events.stack;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -25,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@code FULL_TRANSITIVE}) and {@link #createTopic(int)} returns only topics whose every partition
  * has a leader. Instances are thread-safe; {@link #close()} stops what was started, and a shutdown
  * hook does so if the JVM exits first. In JUnit 5 tests use {@link InventoryStackExtension}, which
- * shares one stack per test JVM.
+ * shares one stack per test JVM. For fault tests, {@link Builder#brokers(int) brokers(3)} starts a
+ * dedicated KRaft controller and three brokers instead of one node, whose brokers {@link
+ * #cluster()} stops, halts and restarts.
  *
  * <pre>{@code
  * try (InventoryStack stack = InventoryStack.builder().compatibility("FULL_TRANSITIVE").start()) {
@@ -56,27 +54,25 @@ public final class InventoryStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InventoryStack.class);
   private static final AtomicInteger TOPICS = new AtomicInteger();
 
-  private final String bootstrapServers;
-  private final String schemaRegistryUrl;
+  private final StackMode mode;
+  private final KafkaBackend kafka;
+  private final Optional<BrokerCluster> cluster;
+  private final RegistryBackend registry;
   private final String compatibility;
-  private final EmbeddedKafka kafka;
-  private final RegistryProcess registry;
   private final KafkaTopics topics;
-  private final Resources resources;
+  private final StackResources resources;
 
   private InventoryStack(
-      String bootstrapServers,
-      String schemaRegistryUrl,
+      StackMode mode,
+      StackMode.Backends backends,
       String compatibility,
-      EmbeddedKafka kafka,
-      RegistryProcess registry,
       KafkaTopics topics,
-      Resources resources) {
-    this.bootstrapServers = bootstrapServers;
-    this.schemaRegistryUrl = schemaRegistryUrl;
+      StackResources resources) {
+    this.mode = mode;
+    this.kafka = backends.kafka();
+    this.cluster = kafka.brokerControl().map(BrokerCluster::new);
+    this.registry = backends.registry();
     this.compatibility = compatibility;
-    this.kafka = kafka;
-    this.registry = registry;
     this.topics = topics;
     this.resources = resources;
   }
@@ -99,9 +95,12 @@ public final class InventoryStack implements AutoCloseable {
     return builder().start();
   }
 
-  /** Kafka's {@code bootstrap.servers}, for example {@code 127.0.0.1:40123}. */
+  /**
+   * Kafka's {@code bootstrap.servers}, for example {@code 127.0.0.1:40123}; with {@link
+   * Builder#brokers(int) brokers(3)} all three brokers' addresses, comma-separated.
+   */
   public String bootstrapServers() {
-    return bootstrapServers;
+    return kafka.bootstrapServers();
   }
 
   /**
@@ -110,7 +109,7 @@ public final class InventoryStack implements AutoCloseable {
    * given).
    */
   public String schemaRegistryUrl() {
-    return schemaRegistryUrl;
+    return registry.confluentApiUrl();
   }
 
   /**
@@ -123,12 +122,34 @@ public final class InventoryStack implements AutoCloseable {
 
   /** True when this JVM started the broker and the registry; false in external mode. */
   public boolean isEmbedded() {
-    return kafka != null;
+    return mode instanceof EmbeddedMode;
+  }
+
+  /**
+   * The handle that stops, halts and restarts single brokers of a stack started with {@link
+   * Builder#brokers(int) brokers(3)}.
+   *
+   * @throws IllegalStateException if this stack runs one combined Kafka node, or uses an external
+   *     cluster it does not control
+   */
+  public BrokerCluster cluster() {
+    return cluster.orElseThrow(
+        () ->
+            new IllegalStateException(
+                isEmbedded()
+                    ? "This stack runs one combined Kafka node: start it with"
+                        + " InventoryStack.builder().brokers(3) to stop and restart brokers."
+                    : "This stack uses the Kafka cluster at "
+                        + bootstrapServers()
+                        + ", which it does not control: start an embedded one with"
+                        + " InventoryStack.builder().embedded().brokers(3) to stop and restart"
+                        + " brokers."));
   }
 
   /**
    * Creates a topic with a fresh unique name ({@code stack-test-N-RANDOM}) and returns it once
-   * every partition has a leader.
+   * every partition has a leader. Its replication factor is the cluster's default: 1, or 3 with
+   * {@link Builder#brokers(int) brokers(3)}.
    *
    * @throws IllegalArgumentException if {@code partitions < 1}
    * @throws TopicNotReadyException if the broker refuses it or a partition has no leader within 30
@@ -168,34 +189,60 @@ public final class InventoryStack implements AutoCloseable {
     resources.close();
   }
 
-  // ---- for this module's tests ----
+  // ---- for this module's tests and the local stack command ----
 
   OptionalLong registryPid() {
-    return registry == null ? OptionalLong.empty() : OptionalLong.of(registry.pid());
+    return registry().map(process -> OptionalLong.of(process.pid())).orElse(OptionalLong.empty());
   }
 
   List<Integer> boundPorts() {
-    List<Integer> ports = new ArrayList<>();
-    if (kafka != null) ports.addAll(kafka.ports());
-    if (registry != null) ports.addAll(registry.ports());
+    List<Integer> ports = new ArrayList<>(kafka.ports());
+    ports.addAll(registry.ports());
     return ports;
   }
 
   Optional<RegistryProcess> registry() {
-    return Optional.ofNullable(registry);
+    return registry.process();
+  }
+
+  String modeName() {
+    return mode.name();
   }
 
   @Override
   public String toString() {
     return "InventoryStack{"
-        + (isEmbedded() ? "embedded" : "external")
+        + mode.name()
         + ", kafka="
-        + bootstrapServers
+        + bootstrapServers()
         + ", registry="
-        + schemaRegistryUrl
+        + schemaRegistryUrl()
         + ", compatibility="
         + compatibility
         + "}";
+  }
+
+  /**
+   * Starts the mode's servers, sets the registry's compatibility rule and opens the topic admin; on
+   * any failure stops whatever had started.
+   */
+  private static InventoryStack start(StackMode mode, StackSettings settings) {
+    StackResources resources = new StackResources();
+    try {
+      StackMode.Backends backends = mode.start(settings, resources);
+      new ConfluentApiClient(backends.registry().confluentApiUrl())
+          .putGlobalCompatibility(settings.compatibility());
+      settings.progress().accept("  Registry compatibility set to " + settings.compatibility());
+      KafkaTopics topics = resources.add(new KafkaTopics(backends.kafka().bootstrapServers()));
+      return new InventoryStack(mode, backends, settings.compatibility(), topics, resources);
+    } catch (RuntimeException e) {
+      try {
+        resources.close();
+      } catch (RuntimeException alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -203,22 +250,15 @@ public final class InventoryStack implements AutoCloseable {
    * KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL} are set, else embedded; compatibility
    * {@code FULL_TRANSITIVE} (or system property {@code inventory.stack.compatibility}); work
    * directory {@code target/inventory-stack} (or {@code inventory.stack.work-dir}); startup
-   * deadline 120 s. Not thread-safe; {@link #start()} may be called more than once, each call
-   * starting a new stack.
+   * deadline 120 s; one combined Kafka node. Not thread-safe; {@link #start()} may be called more
+   * than once, each call starting a new stack.
    */
   public static final class Builder {
-    private enum Mode {
-      AUTO,
-      EMBEDDED,
-      EXTERNAL
-    }
-
-    private Mode mode = Mode.AUTO;
-    private String externalBootstrapServers;
-    private String externalRegistryUrl;
+    private StackMode mode;
     private Path workDir;
     private String compatibility;
     private Duration startupTimeout;
+    private int brokers = 1;
     private StackEnvironment environment = StackEnvironment.system();
     private Consumer<String> progress = LOG::info;
 
@@ -255,19 +295,37 @@ public final class InventoryStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How many Kafka brokers the embedded stack runs. 1 (the default) is one combined broker and
+     * controller node, every topic with one replica. 3 is a dedicated KRaft controller and three
+     * brokers (node ids 1, 2, 3), every topic created with replication factor 3 and {@code
+     * min.insync.replicas=2}, whose brokers {@link InventoryStack#cluster()} stops, halts and
+     * restarts; it starts in a few seconds and takes a little under twice the heap of one node.
+     * External mode ignores this: add {@link #embedded()} when a test must stop brokers.
+     *
+     * @throws IllegalArgumentException for any count but 1 and 3
+     */
+    public Builder brokers(int count) {
+      if (count != 1 && count != 3) {
+        throw new IllegalArgumentException(
+            "brokers must be 1 (one combined node) or 3 (a controller and three brokers): "
+                + count);
+      }
+      this.brokers = count;
+      return this;
+    }
+
     /** Uses these servers instead of starting any, whatever the environment says. */
     public Builder external(String bootstrapServers, String schemaRegistryUrl) {
       if (bootstrapServers == null) throw new NullPointerException("bootstrapServers == null");
       if (schemaRegistryUrl == null) throw new NullPointerException("schemaRegistryUrl == null");
-      this.mode = Mode.EXTERNAL;
-      this.externalBootstrapServers = bootstrapServers;
-      this.externalRegistryUrl = schemaRegistryUrl;
+      this.mode = new ExternalMode(bootstrapServers, schemaRegistryUrl);
       return this;
     }
 
     /** Starts the embedded broker and registry even when the external-mode variables are set. */
     public Builder embedded() {
-      this.mode = Mode.EMBEDDED;
+      this.mode = new EmbeddedMode();
       return this;
     }
 
@@ -301,186 +359,35 @@ public final class InventoryStack implements AutoCloseable {
                   .property(STARTUP_TIMEOUT_PROPERTY)
                   .map(s -> Duration.ofSeconds(Long.parseLong(s)))
                   .orElse(DEFAULT_STARTUP_TIMEOUT);
-      Deadline deadline = Deadline.after(timeout);
-      Mode resolved = mode;
-      String bootstrap = externalBootstrapServers;
-      String registryUrl = externalRegistryUrl;
-      if (resolved == Mode.AUTO) {
-        Optional<String> envBootstrap = environment.env(BOOTSTRAP_SERVERS_ENV);
-        Optional<String> envRegistry = environment.env(SCHEMA_REGISTRY_URL_ENV);
-        if (envBootstrap.isPresent() != envRegistry.isPresent()) {
-          throw new StackStartException(
-              "Only "
-                  + (envBootstrap.isPresent() ? BOOTSTRAP_SERVERS_ENV : SCHEMA_REGISTRY_URL_ENV)
-                  + " is set: set both "
-                  + BOOTSTRAP_SERVERS_ENV
-                  + " and "
-                  + SCHEMA_REGISTRY_URL_ENV
-                  + " to use an external stack, or neither to start the embedded one.");
-        }
-        resolved = envBootstrap.isPresent() ? Mode.EXTERNAL : Mode.EMBEDDED;
-        bootstrap = envBootstrap.orElse(null);
-        registryUrl = envRegistry.orElse(null);
+      StackMode chosen = mode != null ? mode : modeFromEnvironment();
+      StackSettings settings =
+          new StackSettings(
+              environment,
+              progress,
+              level,
+              Deadline.after(timeout),
+              brokers,
+              Optional.ofNullable(workDir));
+      return InventoryStack.start(chosen, settings);
+    }
+
+    /** External when both variables are set, embedded when neither is. */
+    private StackMode modeFromEnvironment() {
+      Optional<String> bootstrap = environment.env(BOOTSTRAP_SERVERS_ENV);
+      Optional<String> registryUrl = environment.env(SCHEMA_REGISTRY_URL_ENV);
+      if (bootstrap.isPresent() != registryUrl.isPresent()) {
+        throw new StackStartException(
+            "Only "
+                + (bootstrap.isPresent() ? BOOTSTRAP_SERVERS_ENV : SCHEMA_REGISTRY_URL_ENV)
+                + " is set: set both "
+                + BOOTSTRAP_SERVERS_ENV
+                + " and "
+                + SCHEMA_REGISTRY_URL_ENV
+                + " to use an external stack, or neither to start the embedded one.");
       }
-      return resolved == Mode.EXTERNAL
-          ? startExternal(bootstrap, stripSlash(registryUrl), level, deadline)
-          : startEmbedded(level, deadline);
-    }
-
-    private InventoryStack startExternal(
-        String bootstrap, String registryUrl, String level, Deadline deadline) {
-      Resources resources = new Resources();
-      try {
-        KafkaTopics topics = resources.add(new KafkaTopics(bootstrap));
-        topics.awaitBroker(deadline, "The external Kafka cluster (" + BOOTSTRAP_SERVERS_ENV + ")");
-        ConfluentApiClient api = new ConfluentApiClient(registryUrl);
-        api.awaitReachable(deadline);
-        api.putGlobalCompatibility(level);
-        progress.accept(
-            "Using external stack: Kafka "
-                + bootstrap
-                + ", registry "
-                + registryUrl
-                + " (compatibility "
-                + level
-                + ")");
-        return new InventoryStack(bootstrap, registryUrl, level, null, null, topics, resources);
-      } catch (RuntimeException e) {
-        resources.close();
-        throw e;
-      }
-    }
-
-    private InventoryStack startEmbedded(String level, Deadline deadline) {
-      Path work = workDir != null ? workDir : WorkDirectory.defaultFor(environment);
-      // find both prerequisites before starting anything: a missing Java 21 should fail in
-      // milliseconds
-      RegistryJavaRuntime java = RegistryJavaRuntime.locate(environment);
-      Path distribution = RegistryDistribution.locate(environment, work, progress);
-      List<String> jvmOptions = RegistryProcess.jvmOptions(environment);
-      Path runDir = WorkDirectory.newRun(work);
-      Resources resources = new Resources();
-      resources.add(() -> WorkDirectory.delete(runDir));
-      resources.registerShutdownHook();
-      try {
-        progress.accept(
-            "Starting Apicurio Registry "
-                + StackVersions.APICURIO
-                + " on "
-                + java
-                + " and Kafka "
-                + StackVersions.KAFKA
-                + " (KRaft) in "
-                + runDir);
-        // the registry is the slow one: let it boot while the broker starts in this thread
-        CompletableFuture<RegistryProcess> registryStart =
-            CompletableFuture.supplyAsync(
-                () ->
-                    RegistryProcess.start(
-                        distribution, java, jvmOptions, runDir, deadline, progress));
-        EmbeddedKafka kafka;
-        try {
-          kafka = resources.add(EmbeddedKafka.start(runDir, deadline));
-        } catch (RuntimeException e) {
-          try {
-            registryStart.join().close();
-          } catch (RuntimeException alsoFailed) {
-            e.addSuppressed(alsoFailed);
-          }
-          throw e;
-        }
-        progress.accept(
-            "  Kafka ready at "
-                + kafka.bootstrapServers()
-                + " after "
-                + Deadline.seconds(deadline.elapsed()));
-        RegistryProcess registry;
-        try {
-          registry = resources.add(registryStart.join());
-        } catch (CompletionException e) {
-          throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-        }
-        new ConfluentApiClient(registry.confluentApiUrl()).putGlobalCompatibility(level);
-        progress.accept(
-            "  Registry ready at "
-                + registry.confluentApiUrl()
-                + " after "
-                + Deadline.seconds(deadline.elapsed())
-                + " (compatibility "
-                + level
-                + ", log "
-                + registry.logFile()
-                + ")");
-        KafkaTopics topics = resources.add(new KafkaTopics(kafka.bootstrapServers()));
-        return new InventoryStack(
-            kafka.bootstrapServers(),
-            registry.confluentApiUrl(),
-            level,
-            kafka,
-            registry,
-            topics,
-            resources);
-      } catch (RuntimeException e) {
-        resources.close();
-        throw e;
-      }
-    }
-
-    private static String stripSlash(String url) {
-      return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-  }
-
-  /** What a stack must undo, closed in reverse order once, by close() or the shutdown hook. */
-  private static final class Resources {
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private Thread shutdownHook;
-    private boolean closed;
-
-    synchronized <T extends AutoCloseable> T add(T resource) {
-      if (closed) {
-        // a shutdown hook (Ctrl-C) closed the stack while this part was still starting
-        try {
-          resource.close();
-        } catch (Exception ignored) {
-          // already failing below
-        }
-        throw new StackStartException("The inventory stack was closed while it was starting");
-      }
-      started.push(resource);
-      return resource;
-    }
-
-    synchronized boolean isClosed() {
-      return closed;
-    }
-
-    synchronized void registerShutdownHook() {
-      shutdownHook = new Thread(this::close, "inventory-stack-shutdown");
-      Runtime.getRuntime().addShutdownHook(shutdownHook);
-    }
-
-    synchronized void close() {
-      if (closed) return;
-      closed = true;
-      RuntimeException failure = null;
-      while (!started.isEmpty()) {
-        try {
-          started.pop().close();
-        } catch (Exception e) {
-          if (failure == null)
-            failure = new StackException("Stopping the inventory stack failed: " + e, e);
-          else failure.addSuppressed(e);
-        }
-      }
-      if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook is running or about to; it will find everything closed
-        }
-      }
-      if (failure != null) throw failure;
+      return bootstrap.isPresent()
+          ? new ExternalMode(bootstrap.get(), registryUrl.get())
+          : new EmbeddedMode();
     }
   }
 }

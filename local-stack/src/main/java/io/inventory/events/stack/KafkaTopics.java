@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -46,6 +47,11 @@ final class KafkaTopics implements AutoCloseable {
 
   /** Polls until a client sees at least one broker; {@code what} names the cluster in the error. */
   void awaitBroker(Deadline deadline, String what) {
+    awaitBrokers(deadline, what, 1);
+  }
+
+  /** Polls until a client sees at least {@code count} brokers. */
+  void awaitBrokers(Deadline deadline, String what, int count) {
     Exception last = null;
     while (!deadline.expired()) {
       try {
@@ -56,7 +62,7 @@ final class KafkaTopics implements AutoCloseable {
                 .nodes()
                 .get(millis, TimeUnit.MILLISECONDS)
                 .size();
-        if (brokers > 0) return;
+        if (brokers >= count) return;
       } catch (ExecutionException | TimeoutException e) {
         last = e;
       } catch (InterruptedException e) {
@@ -74,6 +80,36 @@ final class KafkaTopics implements AutoCloseable {
             + Deadline.seconds(deadline.timeout())
             + (last == null ? "" : ": " + last),
         last);
+  }
+
+  /**
+   * Asks for a consumer group's coordinator, which makes the cluster create its consumer-offsets
+   * topic now, and waits until the coordinator answers. A cluster whose brokers will be stopped
+   * needs this early: the topic cannot be created with three replicas while a broker is down.
+   */
+  void awaitGroupCoordinator(Deadline deadline, String what) {
+    long millis = Math.max(1, deadline.remaining().toMillis());
+    try {
+      admin
+          .listConsumerGroupOffsets(
+              "inventory-stack-warm-up",
+              new ListConsumerGroupOffsetsOptions().timeoutMs((int) Math.min(millis, 600_000)))
+          .partitionsToOffsetAndMetadata()
+          .get(millis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new StackStartException(
+          what
+              + " on "
+              + bootstrapServers
+              + " had no group coordinator within "
+              + Deadline.seconds(deadline.timeout())
+              + ": "
+              + (e instanceof ExecutionException ? e.getCause() : e),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StackStartException("Interrupted while waiting for the group coordinator", e);
+    }
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * inventory.prod.events} with their dead-letter topics ({@code .dlt}, as many partitions), prints
  * the addresses, and runs until Ctrl-C, then stops cleanly. Run it with {@code mvn -q -pl
  * local-stack exec:java}; the optional argument {@code --partitions=N} (default 6) sets the topics'
- * partition count, and {@code -Dinventory.stack.compatibility=LEVEL} the registry's rule.
+ * partition count, {@code --brokers=3} starts a controller and three brokers instead of one node,
+ * and {@code -Dinventory.stack.compatibility=LEVEL} sets the registry's rule.
  */
 public final class LocalStack {
   static final List<String> ENVIRONMENTS = List.of("dev", "sit", "prod");
@@ -44,11 +45,15 @@ public final class LocalStack {
       System.setProperty("log4j2.shutdownHookEnabled", "false");
     }
     int partitions = DEFAULT_PARTITIONS;
+    int brokers = 1;
     for (String arg : args) {
       if (arg.startsWith("--partitions=")) {
         partitions = Integer.parseInt(arg.substring("--partitions=".length()));
+      } else if (arg.startsWith("--brokers=")) {
+        brokers = Integer.parseInt(arg.substring("--brokers=".length()));
       } else {
-        System.err.println("Unknown argument \"" + arg + "\". Usage: LocalStack [--partitions=N]");
+        System.err.println(
+            "Unknown argument \"" + arg + "\". Usage: LocalStack [--partitions=N] [--brokers=1|3]");
         System.exit(2);
       }
     }
@@ -56,12 +61,12 @@ public final class LocalStack {
     long start = System.nanoTime();
     InventoryStack stack;
     try {
-      stack = InventoryStack.builder().progress(out::println).start();
+      stack = InventoryStack.builder().brokers(brokers).progress(out::println).start();
       for (String topic : TOPICS) {
         out.println("Creating topic " + topic + " (" + partitions + " partitions)");
         stack.createTopic(topic, partitions);
       }
-    } catch (StackException e) {
+    } catch (StackException | IllegalArgumentException e) {
       System.err.println("The local stack did not start: " + e.getMessage());
       System.exit(1);
       return;
@@ -81,7 +86,7 @@ public final class LocalStack {
     out.println();
     out.printf(
         "Inventory local stack ready in %.1f s (%s)%n",
-        (System.nanoTime() - start) / 1e9, stack.isEmbedded() ? "embedded" : "external");
+        (System.nanoTime() - start) / 1e9, stack.modeName());
     out.println("  KAFKA_BOOTSTRAP_SERVERS=" + stack.bootstrapServers());
     out.println(
         "  SCHEMA_REGISTRY_URL=" + stack.schemaRegistryUrl() + "   (Confluent-compatible API)");

@@ -7,10 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** Free TCP ports on 127.0.0.1: picked by the kernel, and checked again after a component stops. */
 final class LoopbackPorts {
   static final String HOST = "127.0.0.1";
+  private static final int BIND_ATTEMPTS = 3;
 
   private LoopbackPorts() {}
 
@@ -49,6 +51,24 @@ final class LoopbackPorts {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * Runs {@code start} with attempt numbers 1, 2, 3 for as long as it fails because a port picked
+   * for it was taken by someone else before the server bound it. {@code start} picks fresh ports
+   * and cleans up after itself when it fails.
+   */
+  static <T> T retryWhilePortTaken(IntFunction<T> start) {
+    StackStartException last = null;
+    for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
+      try {
+        return start.apply(attempt);
+      } catch (StackStartException e) {
+        if (!isBindFailure(e)) throw e;
+        last = e;
+      }
+    }
+    throw last;
   }
 
   static boolean isBindFailure(Throwable error) {

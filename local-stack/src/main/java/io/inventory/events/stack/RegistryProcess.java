@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.jar.Attributes;
@@ -29,7 +30,7 @@ import java.util.jar.Manifest;
  * with in-memory storage, HTTP and management ports on free 127.0.0.1 ports, its output in a log
  * file. A Java agent in the child ends it when this JVM dies without running shutdown hooks.
  */
-final class RegistryProcess implements AutoCloseable {
+final class RegistryProcess implements RegistryBackend {
   static final String JVM_OPTIONS_PROPERTY = "inventory.stack.registry.jvm-options";
 
   /**
@@ -65,7 +66,8 @@ final class RegistryProcess implements AutoCloseable {
     this.java = java;
   }
 
-  String confluentApiUrl() {
+  @Override
+  public String confluentApiUrl() {
     return "http://" + LoopbackPorts.HOST + ":" + httpPort + CONFLUENT_API_PATH;
   }
 
@@ -77,8 +79,14 @@ final class RegistryProcess implements AutoCloseable {
     return process.pid();
   }
 
-  List<Integer> ports() {
+  @Override
+  public List<Integer> ports() {
     return List.of(httpPort, managementPort);
+  }
+
+  @Override
+  public Optional<RegistryProcess> process() {
+    return Optional.of(this);
   }
 
   Path logFile() {

@@ -3,8 +3,6 @@ package io.inventory.events.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,16 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -118,46 +109,9 @@ class SharedStackTest {
   @DisplayName("delivers a record produced right after topic creation to a consumer")
   void producedRecordIsConsumed(InventoryStack stack) throws Exception {
     String topic = stack.createTopic(3);
-    Map<String, Object> producerConfig =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-            20_000,
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            10_000);
-    RecordMetadata sent;
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
-      sent =
-          producer
-              .send(new ProducerRecord<>(topic, "SKU-1", "{\"newQuantity\":7}"))
-              .get(30, TimeUnit.SECONDS);
-    }
 
-    Map<String, Object> consumerConfig =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "stack-test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
-    List<ConsumerRecord<String, String>> received = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      Deadline deadline = Deadline.after(Duration.ofSeconds(30));
-      while (received.isEmpty() && !deadline.expired()) {
-        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
-      }
-    }
+    RecordMetadata sent = TopicRecords.send(stack, topic, "SKU-1", "{\"newQuantity\":7}");
+    List<ConsumerRecord<String, String>> received = TopicRecords.read(stack, topic, 1);
 
     assertThat(received)
         .singleElement()
@@ -168,6 +122,16 @@ class SharedStackTest {
               assertThat(record.partition()).isEqualTo(sent.partition());
               assertThat(record.offset()).isEqualTo(sent.offset());
             });
+  }
+
+  @Test
+  @DisplayName("has no broker cluster to stop: it runs one combined Kafka node")
+  void oneNodeStackHasNoBrokerCluster(InventoryStack stack) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(stack::cluster)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "This stack runs one combined Kafka node: start it with"
+                + " InventoryStack.builder().brokers(3) to stop and restart brokers.");
   }
 
   @Test

@@ -11,7 +11,8 @@ import java.util.Locale;
  * Measures time-to-ready and memory of the broker and the registry, one after the other so that
  * neither slows the other: {@code mvn -q -pl local-stack test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=io.inventory.events.stack.StackMeasurement
- * [-Dexec.args=ROUNDS]}. Not a test.
+ * [-Dexec.args=ROUNDS]}; with {@code -Dexec.args="ROUNDS cluster"} the three-broker cluster
+ * instead, alone and then as a whole stack. Not a test.
  */
 final class StackMeasurement {
   private StackMeasurement() {}
@@ -20,6 +21,10 @@ final class StackMeasurement {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     StackEnvironment environment = StackEnvironment.system();
     Path workDir = WorkDirectory.defaultFor(environment);
+    if (args.length > 1 && args[1].equals("cluster")) {
+      measureCluster(rounds, workDir);
+      return;
+    }
     RegistryJavaRuntime java = RegistryJavaRuntime.locate(environment);
     Path distribution = RegistryDistribution.locate(environment, workDir, System.out::println);
     System.out.printf(
@@ -69,6 +74,47 @@ final class StackMeasurement {
         System.out.printf(
             Locale.ROOT,
             "round %d whole stack (both in parallel, as the extension starts it) ready %5.2f s%n",
+            round,
+            whole.elapsed().toMillis() / 1000.0);
+      }
+    }
+  }
+
+  /**
+   * The cluster's first round in a fresh JVM is a cold start (Kafka's classes not yet loaded), as
+   * for the first stack of a test run.
+   */
+  private static void measureCluster(int rounds, Path workDir) throws Exception {
+    System.out.printf(
+        "cores=%d, load average=%.2f, JVM RSS before %d MiB%n",
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        rssKiB(ProcessHandle.current().pid()) >> 10);
+    for (int round = 1; round <= rounds; round++) {
+      Path runDir = WorkDirectory.newRun(workDir);
+      long heapBefore = usedHeapAfterGc();
+      long rssBefore = rssKiB(ProcessHandle.current().pid());
+      Deadline deadline = Deadline.after(Duration.ofSeconds(60));
+      try (EmbeddedCluster cluster = EmbeddedCluster.start(runDir, 3, deadline)) {
+        Duration ready = deadline.elapsed();
+        long heap = usedHeapAfterGc() - heapBefore;
+        long rss = rssKiB(ProcessHandle.current().pid());
+        System.out.printf(
+            Locale.ROOT,
+            "round %d cluster  ready %5.2f s  heap +%4d MiB  JVM RSS +%4d MiB (%4d MiB in all)%n",
+            round,
+            ready.toMillis() / 1000.0,
+            heap >> 20,
+            (rss - rssBefore) >> 10,
+            rss >> 10);
+      }
+      WorkDirectory.delete(runDir);
+      Deadline whole = Deadline.after(Duration.ofSeconds(120));
+      try (InventoryStack stack =
+          InventoryStack.builder().embedded().brokers(3).progress(line -> {}).start()) {
+        System.out.printf(
+            Locale.ROOT,
+            "round %d whole stack with brokers(3) ready %5.2f s%n",
             round,
             whole.elapsed().toMillis() / 1000.0);
       }
