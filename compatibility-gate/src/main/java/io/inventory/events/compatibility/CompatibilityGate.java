@@ -79,7 +79,8 @@ public final class CompatibilityGate {
    *
    * @throws UncheckedIOException when a directory or file cannot be read
    * @throws IllegalArgumentException when the approved-breaks file is malformed
-   * @throws IllegalStateException when the registry answers with an error
+   * @throws io.inventory.events.registry.SchemaRegistryException when the registry refuses or
+   *     cannot be reached
    */
   public Report check() {
     SchemaSet working = SchemaSetReader.read(schemas, schemasDisplay);

@@ -1,5 +1,6 @@
 package io.inventory.events.compatibility;
 
+import io.inventory.events.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -51,7 +52,10 @@ final class GateCommand {
   static int run(String[] args, PrintStream out, PrintStream err) {
     try {
       return execute(args, out, err);
-    } catch (IllegalArgumentException | UncheckedIOException | IllegalStateException e) {
+    } catch (IllegalArgumentException
+        | UncheckedIOException
+        | IllegalStateException
+        | SchemaRegistryException e) {
       err.println("compatibility gate: " + e.getMessage());
       return 2;
     }

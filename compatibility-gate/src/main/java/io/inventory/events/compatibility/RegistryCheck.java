@@ -1,5 +1,9 @@
 package io.inventory.events.compatibility;
 
+import io.inventory.events.registry.CompatibilityVerdict;
+import io.inventory.events.registry.RegisteredSchema;
+import io.inventory.events.registry.RegistrySettings;
+import io.inventory.events.registry.SchemaRegistryClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +45,12 @@ final class RegistryCheck {
    * @param known event types some release has; the registry's are added
    * @param checked what was compared; every registry version is added
    * @param verdicts the registry's own verdict per subject, in words, is added here
-   * @throws IllegalStateException when the registry answers with an error
+   * @throws io.inventory.events.registry.SchemaRegistryException when the registry refuses or
+   *     cannot be reached
    */
   List<Finding> check(
       SchemaSet working, Set<String> known, List<String> checked, List<String> verdicts) {
-    RegistryClient client = new RegistryClient(registry, registryUser, registryPassword);
+    SchemaRegistryClient client = client();
     List<Finding> findings = new ArrayList<>();
     for (String subject : client.subjects()) {
       if (!subjectPattern.matcher(subject).matches()) {
@@ -54,7 +59,7 @@ final class RegistryCheck {
       Schema current = null;
       String recordName = null;
       for (int number : client.versions(subject)) {
-        RegistryClient.Version version = client.version(subject, number);
+        RegisteredSchema version = client.version(subject, number);
         if (!"AVRO".equalsIgnoreCase(version.schemaType())) {
           continue;
         }
@@ -91,7 +96,7 @@ final class RegistryCheck {
                 .against(List.of("registry " + subject)));
         continue;
       }
-      RegistryClient.Verdict verdict = client.testCompatibility(subject, current.toString());
+      CompatibilityVerdict verdict = client.checkCompatibility(subject, current.toString());
       verdicts.add(
           subject
               + (verdict.compatible() ? " accepts" : " rejects")
@@ -125,5 +130,13 @@ final class RegistryCheck {
       }
     }
     return findings;
+  }
+
+  private SchemaRegistryClient client() {
+    RegistrySettings.Builder settings = RegistrySettings.builder(registry.toString());
+    if (registryUser != null) {
+      settings.basicAuth(registryUser + ":" + (registryPassword == null ? "" : registryPassword));
+    }
+    return new SchemaRegistryClient(settings.build());
   }
 }

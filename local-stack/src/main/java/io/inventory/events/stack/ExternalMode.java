@@ -32,7 +32,7 @@ final class ExternalMode implements StackMode {
       admin.awaitBroker(
           deadline, "The external Kafka cluster (" + InventoryStack.BOOTSTRAP_SERVERS_ENV + ")");
     }
-    new ConfluentApiClient(registryUrl).awaitReachable(deadline);
+    new RegistryAdmin(registryUrl).awaitReachable(deadline);
     settings
         .progress()
         .accept("Using external stack: Kafka " + bootstrapServers + ", registry " + registryUrl);

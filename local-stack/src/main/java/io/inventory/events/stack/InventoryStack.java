@@ -230,7 +230,7 @@ public final class InventoryStack implements AutoCloseable {
     StackResources resources = new StackResources();
     try {
       StackMode.Backends backends = mode.start(settings, resources);
-      new ConfluentApiClient(backends.registry().confluentApiUrl())
+      new RegistryAdmin(backends.registry().confluentApiUrl())
           .putGlobalCompatibility(settings.compatibility());
       settings.progress().accept("  Registry compatibility set to " + settings.compatibility());
       KafkaTopics topics = resources.add(new KafkaTopics(backends.kafka().bootstrapServers()));
@@ -282,7 +282,7 @@ public final class InventoryStack implements AutoCloseable {
      * @throws IllegalArgumentException for any other value
      */
     public Builder compatibility(String level) {
-      this.compatibility = ConfluentApiClient.checkLevel(level);
+      this.compatibility = RegistryAdmin.checkLevel(level);
       return this;
     }
 
@@ -350,7 +350,7 @@ public final class InventoryStack implements AutoCloseable {
       String level =
           compatibility != null
               ? compatibility
-              : ConfluentApiClient.checkLevel(
+              : RegistryAdmin.checkLevel(
                   environment.property(COMPATIBILITY_PROPERTY).orElse(DEFAULT_COMPATIBILITY));
       Duration timeout =
           startupTimeout != null

@@ -62,8 +62,7 @@ class ExternalModeTest {
     assertThatThrownBy(() -> InventoryStack.builder().compatibility("SOMETIMES"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "Unknown compatibility level \"SOMETIMES\"; expected one of [BACKWARD,"
-                + " BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE,"
-                + " NONE]");
+            "Unknown compatibility level \"SOMETIMES\"; expected one of NONE, BACKWARD,"
+                + " BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE.");
   }
 }
