@@ -73,6 +73,25 @@ public final class ContractFiles {
     return events;
   }
 
+  /**
+   * Each message of the AsyncAPI document (by its id under {@code components.messages}) with the
+   * event schema its payload {@code $ref} names; {@code null} where the file does not exist.
+   */
+  public static Map<String, Schema> messageSchemas() {
+    Map<Path, Schema> events = eventSchemas();
+    Map<String, Schema> messages = new LinkedHashMap<>();
+    asyncApi()
+        .path("components")
+        .path("messages")
+        .fields()
+        .forEachRemaining(
+            message -> {
+              String ref = message.getValue().path("payload").path("schema").path("$ref").asText();
+              messages.put(message.getKey(), events.get(root().resolve(ref).normalize()));
+            });
+    return messages;
+  }
+
   private static Schema parse(Path file, List<Schema> known) {
     try {
       return new Schema.Parser().addTypes(known).parse(file.toFile());

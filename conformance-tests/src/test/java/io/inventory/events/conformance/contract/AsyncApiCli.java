@@ -1,13 +1,12 @@
 package io.inventory.events.conformance.contract;
 
+import io.inventory.events.conformance.ChildProcess;
 import io.inventory.events.conformance.ContractFiles;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The AsyncAPI CLI pinned in the repository's package-lock.json, run the way DESIGN.md says it must
@@ -19,11 +18,11 @@ final class AsyncApiCli {
 
   private AsyncApiCli() {}
 
-  static Result validate(Path document) throws IOException, InterruptedException {
+  static Result validate(Path document) {
     return run(List.of("validate", document.toString(), "--fail-severity", "warn"));
   }
 
-  static Result run(List<String> arguments) throws IOException, InterruptedException {
+  static Result run(List<String> arguments) {
     Path root = ContractFiles.root();
     Path cli = root.resolve("node_modules/.bin/asyncapi");
     if (!Files.isExecutable(cli)) {
@@ -32,15 +31,15 @@ final class AsyncApiCli {
     List<String> command = new ArrayList<>();
     command.add(cli.toString());
     command.addAll(arguments);
-    return execute(command, root, 180);
+    return execute(command, Duration.ofSeconds(180));
   }
 
   /**
    * Installs exactly what package-lock.json pins; the first run on a fresh clone needs a minute.
    */
-  private static void install(Path root) throws IOException, InterruptedException {
+  private static void install(Path root) {
     System.out.println("Installing the pinned AsyncAPI CLI with `npm ci` (first run only)...");
-    Result npm = execute(List.of("npm", "ci", "--no-audit", "--no-fund"), root, 600);
+    Result npm = execute(List.of("npm", "ci", "--no-audit", "--no-fund"), Duration.ofMinutes(10));
     if (npm.exitCode() != 0) {
       throw new IllegalStateException(
           "`npm ci` failed in "
@@ -51,21 +50,13 @@ final class AsyncApiCli {
     }
   }
 
-  private static Result execute(List<String> command, Path directory, long timeoutSeconds)
-      throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-    builder.environment().put("CI", "true");
-    builder.environment().put("PUPPETEER_SKIP_DOWNLOAD", "true");
-    Path log = Files.createTempFile("asyncapi-cli", ".log");
-    builder.redirectOutput(log.toFile());
-    Process process = builder.start();
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(command + " did not finish within " + timeoutSeconds + " s");
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    Files.deleteIfExists(log);
-    return new Result(process.exitValue(), output);
+  private static Result execute(List<String> command, Duration timeout) {
+    ChildProcess.Result result =
+        ChildProcess.of(command)
+            .environment("CI", "true")
+            .environment("PUPPETEER_SKIP_DOWNLOAD", "true")
+            .timeout(timeout)
+            .run();
+    return new Result(result.exitCode(), result.output());
   }
 }

@@ -25,9 +25,10 @@ import org.apache.avro.generic.GenericRecord;
  * numbers, bare nullable values) to Avro generic data and back.
  *
  * <p>Avro's own JSON encoding is not this form: it wraps union values and writes timestamps as
- * numbers. Errors end with the JSON path, so a broken example says where it is broken.
+ * numbers. Errors end with the JSON path, so a broken example says where it is broken. Public for
+ * the other-language tests, which compare what Python and Node print with it.
  */
-final class ChannelJson {
+public final class ChannelJson {
   private static final DateTimeFormatter MICROS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
   private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
@@ -35,17 +36,17 @@ final class ChannelJson {
   private ChannelJson() {}
 
   /** Thrown when JSON does not fit the schema; the message ends with the JSON path. */
-  static final class JsonShapeException extends RuntimeException {
+  public static final class JsonShapeException extends RuntimeException {
     JsonShapeException(String message) {
       super(message);
     }
   }
 
-  static GenericRecord toAvro(JsonNode json, Schema schema) {
+  public static GenericRecord toAvro(JsonNode json, Schema schema) {
     return (GenericRecord) read(json, schema, "$");
   }
 
-  static JsonNode toJson(Object value, Schema schema) {
+  public static JsonNode toJson(Object value, Schema schema) {
     return write(value, schema);
   }
 

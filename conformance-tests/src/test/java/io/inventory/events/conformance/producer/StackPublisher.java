@@ -5,11 +5,14 @@ import io.inventory.events.client.InventoryEventPublisher;
 import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.stack.InventoryStack;
 
-/** The publisher these suites send with: a fresh test topic on the stack, schemas registered. */
-final class StackPublisher {
+/**
+ * The publisher these suites (and the other-language tests) send with: a test topic on the stack,
+ * schemas registered.
+ */
+public final class StackPublisher {
   private StackPublisher() {}
 
-  static InventoryEventPublisher onTopic(InventoryStack stack, String topic) {
+  public static InventoryEventPublisher onTopic(InventoryStack stack, String topic) {
     return InventoryEventPublisher.builder()
         .environment(Environment.DEV)
         .topic(topic)
