@@ -1,7 +1,6 @@
 package io.inventory.events.client;
 
 import io.inventory.events.client.internal.EventValidator;
-import io.inventory.events.client.internal.GeneratedClassTrust;
 import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.serde.InventoryEventSerializer;
 import java.nio.charset.StandardCharsets;
@@ -58,10 +57,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class InventoryEventPublisher implements AutoCloseable {
   static final String EVENT_TYPE_HEADER = "event-type";
-
-  static {
-    GeneratedClassTrust.install();
-  }
 
   static final String EVENT_ID_HEADER = "event-id";
   static final String CORRELATION_ID_HEADER = "correlation-id";

@@ -9,6 +9,7 @@ import io.inventory.events.client.consumer.ConsumerMetrics;
 import io.inventory.events.client.consumer.DeadLetterHeaders;
 import io.inventory.events.client.serde.MalformedFrameException;
 import io.inventory.events.client.serde.UnknownSchemaException;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.nio.ByteBuffer;
@@ -35,16 +36,16 @@ class DeadLetterTest {
       new Random(42).nextBytes(randomBytes);
       randomBytes[0] = 0x07; // never the magic byte
       byte[] unknownSchemaId =
-          withSchemaId(channel.frame(TopicUnderTest.numbered(PRODUCT, 0)), 0x7ffffff0);
+          withSchemaId(channel.frame(SampleEvents.numbered(PRODUCT, 0)), 0x7ffffff0);
 
-      channel.send(PRODUCT, TopicUnderTest.numbered(PRODUCT, 1));
+      channel.send(PRODUCT, SampleEvents.numbered(PRODUCT, 1));
       RecordMetadata random = channel.sendBytes(PRODUCT, randomBytes);
-      channel.send(PRODUCT, TopicUnderTest.numbered(PRODUCT, 2));
+      channel.send(PRODUCT, SampleEvents.numbered(PRODUCT, 2));
       RecordMetadata unknown = channel.sendBytes(PRODUCT, unknownSchemaId);
-      channel.send(PRODUCT, TopicUnderTest.numbered(PRODUCT, 3));
-      byte[] poisonFrame = channel.frame(TopicUnderTest.numbered(PRODUCT, POISON));
+      channel.send(PRODUCT, SampleEvents.numbered(PRODUCT, 3));
+      byte[] poisonFrame = channel.frame(SampleEvents.numbered(PRODUCT, POISON));
       RecordMetadata poison = channel.sendBytes(PRODUCT, poisonFrame);
-      channel.send(PRODUCT, TopicUnderTest.numbered(PRODUCT, 4));
+      channel.send(PRODUCT, SampleEvents.numbered(PRODUCT, 4));
 
       Queue<Integer> processed = new ConcurrentLinkedQueue<>();
       try (InventoryEventConsumer consumer =

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inventory.events.client.internal.EventValidator;
-import io.inventory.events.client.internal.GeneratedClassTrust;
 import io.inventory.events.client.internal.SchemaRegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,10 +39,6 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class InventoryEventSerializer implements Serializer<SpecificRecord> {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  static {
-    GeneratedClassTrust.install();
-  }
 
   private static final int MAX_RETAINED_BUFFER = 1 << 20;
 

@@ -19,7 +19,6 @@ import io.inventory.events.avro.StockLevelChangedPayload;
 import io.inventory.events.avro.StocktakeCounted;
 import io.inventory.events.avro.StocktakeCountedPayload;
 import io.inventory.events.avro.UnitOfMeasure;
-import io.inventory.events.client.internal.GeneratedClassTrust;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -50,11 +49,6 @@ public final class SampleEvents {
   public static final String CORRELATION_ID = "inv-xyz-123";
   public static final String USER_ID = "john.doe";
   public static final Instant TIMESTAMP = Instant.parse("2025-06-01T10:15:30.123456Z");
-
-  static {
-    // numbered() copies an event, which Avro 1.12 allows only for trusted classes.
-    GeneratedClassTrust.install();
-  }
 
   private SampleEvents() {}
 

@@ -3,7 +3,6 @@ package io.inventory.events.client.consumer;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inventory.events.client.serde.UnknownSchemaException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +39,7 @@ class DeadLetterHeadersTest {
   void deadLetteringAgainReplacesTheHeadersInsteadOfAppending() {
     Headers first =
         KafkaDeadLetterPublisher.headersFor(
-            record(new RecordHeaders()), new UnknownSchemaException("schema id 7 not found"));
+            record(new RecordHeaders()), new IllegalStateException("first failure"));
     Headers second =
         KafkaDeadLetterPublisher.headersFor(
             record(first), new IllegalArgumentException("second failure"));

@@ -2,7 +2,8 @@ package io.inventory.events.client.consumer.internal;
 
 import io.inventory.events.client.consumer.BackOff;
 import io.inventory.events.client.consumer.DeadLetterPublisher;
-import io.inventory.events.client.serde.UndecodableRecordException;
+import io.inventory.events.client.serde.MalformedFrameException;
+import io.inventory.events.client.serde.UnknownSchemaException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -143,7 +144,9 @@ public final class ConsumerLoop {
                   .deserialize(record.topic(), record.headers(), record.value());
       count(settings.dispatcher().dispatch(event, new RecordContext(record, delivery)));
       return null;
-    } catch (UndecodableRecordException e) {
+    } catch (MalformedFrameException e) {
+      return e.withLocation(record.partition(), record.offset());
+    } catch (UnknownSchemaException e) {
       return e.withLocation(record.partition(), record.offset());
     } catch (Exception e) {
       return e;
