@@ -65,7 +65,7 @@ class CrashRecoveryTest {
       try (InventoryEventConsumer recovered =
           channel
               .consumer()
-              .onWithContext(
+              .on(
                   StockLevelChanged.class,
                   (event, context) -> afterCrash.add(Processed.of(event, context)))
               .build()

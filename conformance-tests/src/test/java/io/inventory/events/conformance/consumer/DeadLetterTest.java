@@ -4,9 +4,9 @@ import static io.inventory.events.conformance.consumer.TopicUnderTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inventory.events.avro.StockLevelChanged;
+import io.inventory.events.client.ConsumerMetrics;
+import io.inventory.events.client.DeadLetterPublisher;
 import io.inventory.events.client.InventoryEventConsumer;
-import io.inventory.events.client.consumer.ConsumerMetrics;
-import io.inventory.events.client.consumer.DeadLetterHeaders;
 import io.inventory.events.client.serde.MalformedFrameException;
 import io.inventory.events.client.serde.UnknownSchemaException;
 import io.inventory.events.client.testing.SampleEvents;
@@ -53,7 +53,7 @@ class DeadLetterTest {
               .consumer()
               .on(
                   StockLevelChanged.class,
-                  event -> {
+                  (event, context) -> {
                     int sequence = TopicUnderTest.sequence(event);
                     if (sequence == POISON) {
                       throw new IllegalStateException("Ledger rejected sequence " + POISON);
@@ -86,7 +86,11 @@ class DeadLetterTest {
       assertDeadLetter(
           channel, dead.get(1), unknown, unknownSchemaId, UnknownSchemaException.class, null);
       assertThat(
-              text(dead.get(1).headers().lastHeader(DeadLetterHeaders.EXCEPTION_MESSAGE).value()))
+              text(
+                  dead.get(1)
+                      .headers()
+                      .lastHeader(DeadLetterPublisher.EXCEPTION_MESSAGE_HEADER)
+                      .value()))
           .startsWith("Schema id 2147483632 is not in the registry");
       assertDeadLetter(
           channel,
@@ -108,17 +112,19 @@ class DeadLetterTest {
     assertThat(dead.partition()).as("same partition as the source").isEqualTo(original.partition());
     assertThat(text(dead.key())).isEqualTo(PRODUCT);
     assertThat(dead.value()).isEqualTo(value);
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(channel.topic);
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_PARTITION))
+    assertThat(header(dead, DeadLetterPublisher.ORIGINAL_TOPIC_HEADER)).isEqualTo(channel.topic);
+    assertThat(header(dead, DeadLetterPublisher.ORIGINAL_PARTITION_HEADER))
         .isEqualTo(Integer.toString(original.partition()));
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_OFFSET))
+    assertThat(header(dead, DeadLetterPublisher.ORIGINAL_OFFSET_HEADER))
         .isEqualTo(Long.toString(original.offset()));
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TIMESTAMP))
+    assertThat(header(dead, DeadLetterPublisher.ORIGINAL_TIMESTAMP_HEADER))
         .isEqualTo(Long.toString(original.timestamp()));
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TIMESTAMP_TYPE)).isEqualTo("CreateTime");
-    assertThat(header(dead, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo(exception.getName());
+    assertThat(header(dead, DeadLetterPublisher.ORIGINAL_TIMESTAMP_TYPE_HEADER))
+        .isEqualTo("CreateTime");
+    assertThat(header(dead, DeadLetterPublisher.EXCEPTION_CLASS_HEADER))
+        .isEqualTo(exception.getName());
     if (message != null) {
-      assertThat(header(dead, DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo(message);
+      assertThat(header(dead, DeadLetterPublisher.EXCEPTION_MESSAGE_HEADER)).isEqualTo(message);
     }
   }
 

@@ -33,7 +33,7 @@ class GracefulShutdownTest {
           channel
               .consumer()
               .commitInterval(Duration.ofHours(1)) // so only close() can commit what was processed
-              .onWithContext(
+              .on(
                   StockLevelChanged.class,
                   (event, context) -> {
                     first.add(Processed.of(event, context));
@@ -54,7 +54,7 @@ class GracefulShutdownTest {
       try (InventoryEventConsumer restarted =
           channel
               .consumer()
-              .onWithContext(
+              .on(
                   StockLevelChanged.class,
                   (event, context) -> second.add(Processed.of(event, context)))
               .build()

@@ -43,7 +43,7 @@ class GroupHandoverTest {
               .consumer()
               .commitInterval(NEVER)
               .property("max.poll.records", 20)
-              .onWithContext(
+              .on(
                   StockLevelChanged.class,
                   (event, context) -> {
                     leaver.add(Processed.of(event, context));
@@ -58,7 +58,7 @@ class GroupHandoverTest {
               .consumer()
               .commitInterval(NEVER)
               .property("max.poll.records", 20)
-              .onWithContext(
+              .on(
                   StockLevelChanged.class,
                   (event, context) -> {
                     survivor.add(Processed.of(event, context));

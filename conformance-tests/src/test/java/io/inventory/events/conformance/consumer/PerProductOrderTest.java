@@ -46,7 +46,7 @@ class PerProductOrderTest {
               .consumer()
               .on(
                   StockLevelChanged.class,
-                  event -> {
+                  (event, context) -> {
                     String id =
                         event.getPayload().getProductId() + "#" + TopicUnderTest.sequence(event);
                     attempts.add(id);

@@ -3,9 +3,9 @@ package io.inventory.events.conformance.consumer;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.inventory.events.avro.StockLevelChanged;
+import io.inventory.events.client.BackOff;
+import io.inventory.events.client.DeadLetterPublisher;
 import io.inventory.events.client.InventoryEventConsumer;
-import io.inventory.events.client.consumer.BackOff;
-import io.inventory.events.client.consumer.DeadLetterPublisher;
 import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.serde.InventoryEventSerializer;
 import io.inventory.events.client.testing.SampleEvents;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inventory.events.avro.StockLevelChanged;
+import io.inventory.events.client.ConsumerMetrics;
 import io.inventory.events.client.InventoryEventConsumer;
-import io.inventory.events.client.consumer.ConsumerMetrics;
 import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
@@ -66,7 +66,9 @@ class UnknownEventTypeTest {
       try (InventoryEventConsumer consumer =
           channel
               .consumer()
-              .on(StockLevelChanged.class, event -> processed.add(TopicUnderTest.sequence(event)))
+              .on(
+                  StockLevelChanged.class,
+                  (event, context) -> processed.add(TopicUnderTest.sequence(event)))
               .build()
               .start()) {
         channel.awaitFullyCommitted();

@@ -1,6 +1,5 @@
 package io.inventory.events.client.serde;
 
-import io.inventory.events.client.UnknownEvent;
 import io.inventory.events.client.internal.GeneratedModel;
 import io.inventory.events.client.internal.SchemaRegistryClient;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.inventory.events.client.consumer;
+package io.inventory.events.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,11 +44,12 @@ class DeadLetterHeadersTest {
         KafkaDeadLetterPublisher.headersFor(
             record(first), new IllegalArgumentException("second failure"));
 
-    assertThat(second.toArray()).hasSize(DeadLetterHeaders.ALL.size());
-    for (String name : DeadLetterHeaders.ALL) {
+    assertThat(second.toArray()).hasSize(DeadLetterPublisher.HEADERS.size());
+    for (String name : DeadLetterPublisher.HEADERS) {
       assertThat(second.headers(name)).as(name).hasSize(1);
     }
-    assertThat(value(second, DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("second failure");
+    assertThat(value(second, DeadLetterPublisher.EXCEPTION_MESSAGE_HEADER))
+        .isEqualTo("second failure");
   }
 
   @Test
@@ -59,8 +60,8 @@ class DeadLetterHeadersTest {
     Headers empty =
         KafkaDeadLetterPublisher.headersFor(record(new RecordHeaders()), new RuntimeException());
 
-    assertThat(value(cut, DeadLetterHeaders.EXCEPTION_MESSAGE)).hasSize(4_000);
-    assertThat(value(empty, DeadLetterHeaders.EXCEPTION_MESSAGE)).isEmpty();
+    assertThat(value(cut, DeadLetterPublisher.EXCEPTION_MESSAGE_HEADER)).hasSize(4_000);
+    assertThat(value(empty, DeadLetterPublisher.EXCEPTION_MESSAGE_HEADER)).isEmpty();
   }
 
   @Test
