@@ -16,7 +16,6 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,12 +64,6 @@ public class SerdeBenchmark {
 
   @Setup(Level.Trial)
   public void startStackAndWarmCaches() throws IOException {
-    // Avro 1.12.1+ instantiates only trusted classes; the baseline reader needs the same trust
-    // that the contract's deserializer grants itself.
-    ClassSecurityValidator.setGlobal(
-        ClassSecurityValidator.composite(
-            ClassSecurityValidator.getGlobal(),
-            type -> type.getName().startsWith("io.inventory.events.avro.")));
     rawReader = new SpecificDatumReader<>(StockLevelChanged.class);
     stack = InventoryStack.start();
     Map<String, Object> config =

@@ -14,12 +14,12 @@ import io.inventory.events.avro.StockChangeReason;
 import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.avro.StockLevelChangedPayload;
 import io.inventory.events.avro.UnitOfMeasure;
+import io.inventory.events.client.ConsumerMetrics;
+import io.inventory.events.client.DeadLetterPublisher;
 import io.inventory.events.client.Environment;
 import io.inventory.events.client.InvalidEventException;
 import io.inventory.events.client.InventoryEventConsumer;
 import io.inventory.events.client.InventoryEventPublisher;
-import io.inventory.events.client.consumer.ConsumerMetrics;
-import io.inventory.events.client.consumer.DeadLetterPublisher;
 import io.inventory.events.stack.InventoryStack;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +115,7 @@ public final class InventoryDemo {
             .schemaRegistryUrl(stack.schemaRegistryUrl())
             .on(
                 StockLevelChanged.class,
-                e ->
+                (e, context) ->
                     say(
                         "Handled stock change   %s: %s -> %s %s",
                         e.getPayload().getProductId(),
@@ -124,7 +124,7 @@ public final class InventoryDemo {
                         e.getPayload().getUnitOfMeasure()))
             .on(
                 LowStockAlert.class,
-                e ->
+                (e, context) ->
                     say(
                         "Handled low stock      %s: %s left (threshold %s)",
                         e.getPayload().getProductId(),
@@ -132,7 +132,7 @@ public final class InventoryDemo {
                         e.getPayload().getThresholdQuantity()))
             .on(
                 StockAllocated.class,
-                e ->
+                (e, context) ->
                     say(
                         "Handled allocation     %s: %s %s for %s",
                         e.getPayload().getProductId(),
@@ -141,7 +141,7 @@ public final class InventoryDemo {
                         e.getPayload().getOrderId()))
             .on(
                 AllocationReleased.class,
-                e ->
+                (e, context) ->
                     say(
                         "Handled release        %s: %s (%s)",
                         e.getPayload().getProductId(),

@@ -14,7 +14,7 @@ public final class InvalidEventException extends RuntimeException {
 
   private final List<String> violations;
 
-  public InvalidEventException(String eventName, List<String> violations) {
+  InvalidEventException(String eventName, List<String> violations) {
     super(
         "Invalid "
             + eventName

@@ -1,39 +1,24 @@
 package io.inventory.events.client;
 
-import io.inventory.events.client.consumer.BackOff;
-import io.inventory.events.client.consumer.ConsumerMetrics;
-import io.inventory.events.client.consumer.ContextualEventHandler;
-import io.inventory.events.client.consumer.DeadLetterPublisher;
-import io.inventory.events.client.consumer.EventHandler;
-import io.inventory.events.client.consumer.internal.ConsumerLoop;
-import io.inventory.events.client.consumer.internal.Counters;
-import io.inventory.events.client.consumer.internal.Dispatcher;
-import io.inventory.events.client.consumer.internal.LoopSettings;
 import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.serde.InventoryEventDeserializer;
+import io.inventory.events.client.serde.UnknownEvent;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +29,11 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (InventoryEventConsumer consumer = InventoryEventConsumer.builder()
+ *     .environment(Environment.DEV)                       // topic inventory.dev.events
  *     .bootstrapServers("localhost:9092")
  *     .schemaRegistryUrl("http://localhost:8080/apis/ccompat/v7")
- *     .environment(Environment.DEV)                       // topic inventory.dev.events
- *     .on(StockLevelChanged.class, event -> stock.apply(event))
- *     .onWithContext(LowStockAlert.class, (event, context) -> alerts.raise(event, context.key()))
+ *     .on(StockLevelChanged.class, (event, context) -> stock.apply(event))
+ *     .on(LowStockAlert.class, (event, context) -> alerts.raise(event, context.key()))
  *     .build()) {
  *   consumer.start();                                     // polls on its own thread
  *   ...
@@ -79,10 +64,7 @@ public final class InventoryEventConsumer implements AutoCloseable {
   /** The channel reference consumer's group, the default of {@link Builder#groupId}. */
   public static final String DEFAULT_GROUP_ID = "inventory-processor-group";
 
-  private final Map<String, Object> kafkaConfig;
-  private final Function<Map<String, Object>, Consumer<byte[], byte[]>> kafkaConsumerFactory;
-  private final DeadLetterPublisher deadLetterPublisher;
-  private final LoopSettings settings;
+  private final ConsumerSettings settings;
   private final Counters counters = new Counters();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -90,20 +72,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
   private volatile ConsumerLoop loop;
   private volatile Thread pollThread;
 
-  private InventoryEventConsumer(Builder builder) {
-    this.kafkaConfig = builder.kafkaConfig();
-    this.kafkaConsumerFactory = builder.kafkaConsumerFactory;
-    this.deadLetterPublisher = builder.deadLetterPublisher;
-    this.settings =
-        new LoopSettings(
-            List.of(builder.topic),
-            builder.valueDeserializer(),
-            new Dispatcher(builder.handlers, builder.unknownHandler),
-            builder.backOff,
-            builder.deadLetterBackOff,
-            notRetryable(builder.notRetryable),
-            builder.commitInterval,
-            builder.pollTimeout);
+  private InventoryEventConsumer(ConsumerSettings settings) {
+    this.settings = settings;
   }
 
   /** A builder with the defaults described on each of its methods. */
@@ -120,11 +90,7 @@ public final class InventoryEventConsumer implements AutoCloseable {
    */
   public InventoryEventConsumer start() {
     claimStart();
-    Thread thread =
-        new Thread(
-            this::runLoggingFailure,
-            "inventory-event-consumer-" + kafkaConfig.get(ConsumerConfig.GROUP_ID_CONFIG));
-    thread.start();
+    new Thread(this::runLoggingFailure, "inventory-event-consumer-" + settings.groupId()).start();
     return this;
   }
 
@@ -159,23 +125,26 @@ public final class InventoryEventConsumer implements AutoCloseable {
     }
   }
 
+  /** Opens the Kafka clients this consumer owns, runs the loop, and closes them again. */
   private void runLoop() {
     pollThread = Thread.currentThread();
-    Producer<byte[], byte[]> ownedProducer = null;
-    try (Consumer<byte[], byte[]> consumer = kafkaConsumerFactory.apply(kafkaConfig)) {
-      DeadLetterPublisher publisher = deadLetterPublisher;
-      if (publisher == null) {
-        ownedProducer = new KafkaProducer<>(deadLetterProducerConfig());
-        publisher = DeadLetterPublisher.toTopic(ownedProducer);
+    Producer<byte[], byte[]> ownProducer = null;
+    try (Consumer<byte[], byte[]> consumer = settings.newKafkaConsumer()) {
+      DeadLetterPublisher deadLetters = settings.deadLetterPublisher();
+      if (deadLetters == null) {
+        ownProducer =
+            new KafkaProducer<>(KafkaDeadLetterPublisher.producerConfig(settings.kafkaConfig()));
+        deadLetters = DeadLetterPublisher.toTopic(ownProducer);
       }
-      loop = new ConsumerLoop(consumer, publisher, settings, counters, closing);
+      loop = new ConsumerLoop(consumer, deadLetters, settings, counters, closing);
       if (!closing.get()) {
         loop.run();
       }
     } finally {
-      if (ownedProducer != null) {
-        ownedProducer.close(Duration.ofSeconds(5));
+      if (ownProducer != null) {
+        ownProducer.close(Duration.ofSeconds(5));
       }
+      settings.closeOwnDeserializer();
       stopped.countDown();
     }
   }
@@ -190,8 +159,8 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
   /**
    * Stops polling, lets the in-flight record finish, commits what was processed, leaves the group
-   * and closes the Kafka clients; waits up to 30 s. Idempotent; safe from any thread, including a
-   * handler (which then returns before the loop has stopped).
+   * and closes what the consumer created; waits up to 30 s. Idempotent; safe from any thread,
+   * including a handler (which then returns before the loop has stopped).
    */
   @Override
   public void close() {
@@ -209,10 +178,13 @@ public final class InventoryEventConsumer implements AutoCloseable {
     if (current != null) {
       current.wakeup();
     }
-    if (!started.get() || Thread.currentThread() == pollThread) {
+    if (!started.get()) {
+      settings.closeOwnDeserializer();
       return;
     }
-    awaitStop(timeout);
+    if (Thread.currentThread() != pollThread) {
+      awaitStop(timeout);
+    }
   }
 
   private void awaitStop(Duration timeout) {
@@ -228,160 +200,72 @@ public final class InventoryEventConsumer implements AutoCloseable {
     }
   }
 
-  private Map<String, Object> deadLetterProducerConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafkaConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    // Bounded so a dead-letter write never holds the poll loop near max.poll.interval.ms.
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    for (String key :
-        List.of(
-            "security.protocol",
-            "sasl.mechanism",
-            "sasl.jaas.config",
-            "ssl.truststore.location",
-            "ssl.truststore.password",
-            "ssl.keystore.location",
-            "ssl.keystore.password",
-            "ssl.key.password",
-            "client.dns.lookup")) {
-      if (kafkaConfig.containsKey(key)) {
-        config.put(key, kafkaConfig.get(key));
-      }
-    }
-    return config;
-  }
-
-  private static Predicate<Throwable> notRetryable(List<Class<? extends Throwable>> types) {
-    return failure -> {
-      for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-        for (Class<? extends Throwable> type : types) {
-          if (type.isInstance(t)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-  }
-
   /**
-   * Configures an {@link InventoryEventConsumer}. Required: {@link #bootstrapServers}, a topic (via
-   * {@link #environment} or {@link #topic}) and {@link #schemaRegistryUrl} (or a {@link
-   * #valueDeserializer}). Not thread-safe.
+   * Configures an {@link InventoryEventConsumer}. Required: a topic ({@link #environment} or {@link
+   * #topic}), {@link #bootstrapServers} and {@link #schemaRegistryUrl} (or a {@link
+   * #valueDeserializer}). Any Kafka consumer property may be given ({@code max.poll.records},
+   * security settings, which the default dead-letter producer shares); defaults are {@code
+   * auto.offset.reset=earliest} and the group {@value #DEFAULT_GROUP_ID}; {@code
+   * enable.auto.commit=true} and deserializer classes are refused. {@link EventSerdeConfig} keys
+   * configure the deserializer and never reach the Kafka consumer. What you hand in (a
+   * deserializer, a dead-letter publisher) stays yours to close; what the builder creates,
+   * including what a {@link #kafkaConsumer} factory returns, the consumer closes. Not thread-safe.
    */
-  public static final class Builder {
-    private final Map<String, Object> properties = new LinkedHashMap<>();
-    private final Map<Class<?>, ContextualEventHandler<Object>> handlers = new LinkedHashMap<>();
-    private final List<Class<? extends Throwable>> notRetryable =
+  public static final class Builder extends KafkaClientBuilder<Builder> {
+    final Map<Class<?>, EventHandler<Object>> handlers = new LinkedHashMap<>();
+    final List<Class<? extends Throwable>> notRetryable =
         new ArrayList<>(
             List.of(
                 SerializationException.class,
                 InvalidEventException.class,
                 ClassCastException.class));
-    private String topic;
-    private Deserializer<?> valueDeserializer;
-    private ContextualEventHandler<UnknownEvent> unknownHandler = new LogOncePerType();
-    private BackOff backOff = BackOff.DEFAULT;
-    private BackOff deadLetterBackOff =
+    Deserializer<?> valueDeserializer;
+    EventHandler<UnknownEvent> unknownHandler = new UnknownEventLog();
+    BackOff backOff = BackOff.DEFAULT;
+    BackOff deadLetterBackOff =
         BackOff.exponential(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), Integer.MAX_VALUE);
-    private DeadLetterPublisher deadLetterPublisher;
-    private Duration commitInterval = Duration.ZERO;
-    private Duration pollTimeout = Duration.ofMillis(500);
-    private Function<Map<String, Object>, Consumer<byte[], byte[]>> kafkaConsumerFactory =
-        KafkaConsumer::new;
+    DeadLetterPublisher deadLetterPublisher;
+    Duration commitInterval = Duration.ZERO;
+    Duration pollTimeout = Duration.ofMillis(500);
+    Function<Map<String, Object>, Consumer<byte[], byte[]>> kafkaConsumer;
 
     private Builder() {
+      super(ClientProperties.forConsumer());
       properties.put(ConsumerConfig.GROUP_ID_CONFIG, DEFAULT_GROUP_ID);
       properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     }
 
-    /** The Kafka cluster, for example {@code localhost:9092}. Required. */
-    public Builder bootstrapServers(String bootstrapServers) {
-      properties.put(
-          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-          Objects.requireNonNull(bootstrapServers, "bootstrapServers == null"));
-      return this;
-    }
-
-    /** Consumes {@code environment.topic()}, for example {@code inventory.dev.events}. */
-    public Builder environment(Environment environment) {
-      Objects.requireNonNull(environment, "environment == null");
-      return topic(environment.topic());
-    }
-
-    /** Consumes {@code topic}; prefer {@link #environment}. */
-    public Builder topic(String topic) {
-      this.topic = Objects.requireNonNull(topic, "topic == null");
+    @Override
+    Builder self() {
       return this;
     }
 
     /** The consumer group. Default {@value InventoryEventConsumer#DEFAULT_GROUP_ID}. */
     public Builder groupId(String groupId) {
-      properties.put(
+      return property(
           ConsumerConfig.GROUP_ID_CONFIG, Objects.requireNonNull(groupId, "groupId == null"));
-      return this;
     }
 
     /**
-     * Any other Kafka consumer setting, for example {@code max.poll.records} or security settings
-     * (which the default dead-letter producer shares). Default {@code auto.offset.reset=earliest}.
-     *
-     * @throws IllegalArgumentException for {@code enable.auto.commit=true} and for key or value
-     *     deserializer classes, which the consumer sets itself
-     */
-    public Builder property(String key, Object value) {
-      Objects.requireNonNull(key, "key == null");
-      Objects.requireNonNull(value, "value == null");
-      if (key.equals(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG)) {
-        if (Boolean.parseBoolean(value.toString())) {
-          throw new IllegalArgumentException(
-              "Must not set enable.auto.commit=true: the consumer "
-                  + "commits offsets itself, only after their records were processed.");
-        }
-        return this;
-      }
-      if (key.equals(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG)
-          || key.equals(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG)) {
-        throw new IllegalArgumentException(
-            "Must not set "
-                + key
-                + ": the consumer reads bytes and "
-                + "decodes them in its loop, so undecodable records can be dead-lettered; use "
-                + "valueDeserializer(...) instead.");
-      }
-      properties.put(key, value);
-      return this;
-    }
-
-    /**
-     * The registry's Confluent-API base URL ({@value EventSerdeConfig#SCHEMA_REGISTRY_URL_CONFIG}),
-     * for the default value deserializer, {@link InventoryEventDeserializer}, which is configured
-     * with every {@link #property} (so {@link EventSerdeConfig} keys such as registry credentials
-     * go there too). Required unless a {@link #valueDeserializer} is given.
-     */
-    public Builder schemaRegistryUrl(String url) {
-      properties.put(
-          EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, Objects.requireNonNull(url, "url == null"));
-      return this;
-    }
-
-    /**
-     * Decodes record values instead of {@link InventoryEventDeserializer}: into generated event
-     * classes, or {@link UnknownEvent} for a type this build has no class for (for example
-     * Confluent's {@code KafkaAvroDeserializer} with {@code specific.avro.reader=true}). Give it
-     * configured ({@code configure} already called); the consumer does not close it.
+     * Decodes record values with {@code valueDeserializer} instead of {@link
+     * InventoryEventDeserializer}: into generated event classes, or {@link UnknownEvent} for a type
+     * this build has no class for. Give it configured: the consumer does not call its {@code
+     * configure}, and does not close it.
      */
     public Builder valueDeserializer(Deserializer<?> valueDeserializer) {
       this.valueDeserializer =
           Objects.requireNonNull(valueDeserializer, "valueDeserializer == null");
+      return this;
+    }
+
+    /**
+     * Creates the Kafka consumer from the final settings instead of {@link KafkaConsumer}: for
+     * tests, {@code config -> mockConsumer} with Kafka's {@code MockConsumer}. With a {@link
+     * #deadLetterPublisher} too, bootstrap servers are not required. The consumer closes what the
+     * factory returns.
+     */
+    public Builder kafkaConsumer(Function<Map<String, Object>, Consumer<byte[], byte[]>> factory) {
+      this.kafkaConsumer = Objects.requireNonNull(factory, "factory == null");
       return this;
     }
 
@@ -392,18 +276,6 @@ public final class InventoryEventConsumer implements AutoCloseable {
      * @throws IllegalArgumentException when {@code type} already has a handler
      */
     public <T> Builder on(Class<T> type, EventHandler<T> handler) {
-      Objects.requireNonNull(handler, "handler == null");
-      return onWithContext(type, (event, context) -> handler.handle(event));
-    }
-
-    /**
-     * As {@link #on(Class, EventHandler)}, for a handler that also needs the record's key,
-     * partition, offset, headers or delivery attempt. (A separate name, not an overload, so that
-     * method references such as {@code list::add} stay unambiguous.)
-     *
-     * @throws IllegalArgumentException when {@code type} already has a handler
-     */
-    public <T> Builder onWithContext(Class<T> type, ContextualEventHandler<T> handler) {
       Objects.requireNonNull(type, "type == null");
       Objects.requireNonNull(handler, "handler == null");
       if (type == UnknownEvent.class) {
@@ -421,7 +293,7 @@ public final class InventoryEventConsumer implements AutoCloseable {
      * INFO line the first time each record name is seen, then skip; always counted as unknown. A
      * handler given here that throws is retried and dead-lettered like any other handler.
      */
-    public Builder onUnknown(ContextualEventHandler<UnknownEvent> handler) {
+    public Builder onUnknown(EventHandler<UnknownEvent> handler) {
       this.unknownHandler = Objects.requireNonNull(handler, "handler == null");
       return this;
     }
@@ -493,76 +365,12 @@ public final class InventoryEventConsumer implements AutoCloseable {
     }
 
     /**
-     * Creates the Kafka consumer from the final settings; for tests with Kafka's {@code
-     * MockConsumer}. Default {@code KafkaConsumer::new}. The consumer closes what it returns.
-     */
-    public Builder kafkaConsumer(Function<Map<String, Object>, Consumer<byte[], byte[]>> factory) {
-      this.kafkaConsumerFactory = Objects.requireNonNull(factory, "factory == null");
-      return this;
-    }
-
-    /**
-     * @throws IllegalStateException naming what is missing: bootstrap servers, topic or registry
-     *     URL
+     * @throws IllegalStateException naming what is missing: the topic, bootstrap servers or
+     *     registry URL
      * @throws org.apache.kafka.common.config.ConfigException when a registry setting is invalid
      */
     public InventoryEventConsumer build() {
-      if (!properties.containsKey(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
-        throw new IllegalStateException(
-            "bootstrapServers is not set: call "
-                + "bootstrapServers(\"host:9092\") with your cluster's KAFKA_BOOTSTRAP_SERVERS.");
-      }
-      if (topic == null) {
-        throw new IllegalStateException(
-            "No topic: call environment(Environment.DEV) (or topic(\"inventory.dev.events\")).");
-      }
-      if (valueDeserializer == null
-          && !properties.containsKey(EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG)) {
-        throw new IllegalStateException(
-            "schemaRegistryUrl is not set: call schemaRegistryUrl("
-                + "\"http://host:8081\") with your SCHEMA_REGISTRY_URL, or give a configured "
-                + "valueDeserializer(...).");
-      }
-      return new InventoryEventConsumer(this);
-    }
-
-    private Deserializer<?> valueDeserializer() {
-      if (valueDeserializer != null) {
-        return valueDeserializer;
-      }
-      InventoryEventDeserializer deserializer = new InventoryEventDeserializer();
-      deserializer.configure(properties, false);
-      return deserializer;
-    }
-
-    private Map<String, Object> kafkaConfig() {
-      Map<String, Object> config = new HashMap<>(properties);
-      config
-          .keySet()
-          .removeAll(EventSerdeConfig.configDef().names()); // the deserializer's, not Kafka's
-      config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-      config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-      config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-      return Map.copyOf(config);
-    }
-  }
-
-  /** The default unknown-event handler: one INFO line per record name, then silence. */
-  private static final class LogOncePerType implements ContextualEventHandler<UnknownEvent> {
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
-
-    @Override
-    public void handle(
-        UnknownEvent event, io.inventory.events.client.consumer.EventContext context) {
-      if (seen.add(event.recordName())) {
-        LOG.info(
-            "Skipping events of type {} (schema id {}, first at {}): this client version has no"
-                + " class for it; upgrade inventory-events-client to process them. Further ones are"
-                + " skipped and counted silently.",
-            event.recordName(),
-            event.schemaId(),
-            context);
-      }
+      return new InventoryEventConsumer(ConsumerSettings.of(this));
     }
   }
 }

@@ -1,16 +1,15 @@
 package io.inventory.events.client;
 
 import io.inventory.events.client.internal.EventValidator;
-import io.inventory.events.client.internal.GeneratedClassTrust;
 import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.serde.InventoryEventSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecord;
@@ -20,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -53,16 +53,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * }</pre>
  *
  * <p>Values are serialized by {@link InventoryEventSerializer} unless the builder is given another
- * serializer (for example Confluent's {@code KafkaAvroSerializer}). Instances are thread-safe:
+ * serializer (for example Confluent's {@code KafkaAvroSerializer}). For tests, {@link
+ * Builder#kafkaProducer} puts Kafka's {@code MockProducer} underneath. Instances are thread-safe:
  * share one per application, as with {@link KafkaProducer}.
  */
 public final class InventoryEventPublisher implements AutoCloseable {
   static final String EVENT_TYPE_HEADER = "event-type";
-
-  static {
-    GeneratedClassTrust.install();
-  }
-
   static final String EVENT_ID_HEADER = "event-id";
   static final String CORRELATION_ID_HEADER = "correlation-id";
 
@@ -89,8 +85,8 @@ public final class InventoryEventPublisher implements AutoCloseable {
    *
    * @return completes with the record's partition and offset once every in-sync replica has it, or
    *     exceptionally with Kafka's error (for example a {@code TimeoutException}) or, on the first
-   *     event of a type, a {@link io.inventory.events.client.serde.SchemaRegistryException} if the
-   *     registry refuses or cannot be reached
+   *     event of a type, a {@code SchemaRegistryException} if the registry refuses or cannot be
+   *     reached
    * @throws InvalidEventException listing every violation, if {@code event} breaks a rule of the
    *     contract; nothing is sent
    * @throws NullPointerException if {@code event} is null
@@ -167,73 +163,35 @@ public final class InventoryEventPublisher implements AutoCloseable {
   }
 
   /**
-   * Collects the settings of an {@link InventoryEventPublisher}. Any Kafka producer property may be
-   * given; {@code acks=all} and {@code enable.idempotence=true} are set for you, and a setting that
-   * turns either off is refused. Not thread-safe.
+   * Configures an {@link InventoryEventPublisher}. Required: a topic ({@link #environment} or
+   * {@link #topic}), {@link #bootstrapServers} and {@link #schemaRegistryUrl} (or a {@link
+   * #valueSerializer}). Any Kafka producer property may be given; {@code acks=all} and {@code
+   * enable.idempotence=true} are set for you, a setting that turns either off is refused, and so
+   * are serializer classes. {@link EventSerdeConfig} keys configure the serializer and never reach
+   * the Kafka producer. What you hand in (a serializer) stays yours to close; what the builder
+   * creates, including what a {@link #kafkaProducer} factory returns, the publisher closes. Not
+   * thread-safe.
    */
-  public static final class Builder {
-    private final Map<String, Object> properties = new HashMap<>();
-    private Environment environment;
-    private String topic;
+  public static final class Builder extends KafkaClientBuilder<Builder> {
+    private static final Map<String, Object> FORCED =
+        Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+
     private Serializer<? super SpecificRecord> valueSerializer;
-    private Producer<String, SpecificRecord> producer;
+    private Function<Map<String, Object>, Producer<String, SpecificRecord>> kafkaProducer;
 
-    private Builder() {}
+    private Builder() {
+      super(ClientProperties.forProducer());
+    }
 
-    /** The environment whose topic to publish to. Required. */
-    public Builder environment(Environment environment) {
-      this.environment = Objects.requireNonNull(environment, "environment == null");
+    @Override
+    Builder self() {
       return this;
     }
 
     /**
-     * Publishes to {@code topic} instead of the environment's {@code inventory.{env}.events}: for
-     * tests on per-test topics. Subjects follow the topic ({@code <topic>-<full.record.Name>}).
-     */
-    public Builder topic(String topic) {
-      this.topic = Objects.requireNonNull(topic, "topic == null");
-      return this;
-    }
-
-    /** Kafka's {@code bootstrap.servers}, for example {@code localhost:9092}. Required. */
-    public Builder bootstrapServers(String bootstrapServers) {
-      return property(
-          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-          Objects.requireNonNull(bootstrapServers, "bootstrapServers == null"));
-    }
-
-    /**
-     * The registry's base URL ({@value EventSerdeConfig#SCHEMA_REGISTRY_URL_CONFIG}). Required
-     * unless a configured {@link #valueSerializer} is given.
-     */
-    public Builder schemaRegistryUrl(String url) {
-      return property(
-          EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, Objects.requireNonNull(url, "url == null"));
-    }
-
-    /**
-     * Any Kafka producer property or {@link EventSerdeConfig} key, passed through unchanged.
-     * Checked by {@link #build()}.
-     */
-    public Builder property(String key, Object value) {
-      properties.put(
-          Objects.requireNonNull(key, "key == null"),
-          Objects.requireNonNull(value, "value == null"));
-      return this;
-    }
-
-    /** {@link #property} for each entry. */
-    public Builder properties(Map<String, ?> properties) {
-      Objects.requireNonNull(properties, "properties == null").forEach(this::property);
-      return this;
-    }
-
-    /**
-     * A serializer to use for values instead of {@link InventoryEventSerializer}, for example
-     * Confluent's {@code KafkaAvroSerializer}, already configured: the producer does not call its
-     * {@code configure}. It is closed with the publisher. (Alternatively, set the {@code
-     * value.serializer} property to a class name, and the producer configures it from these
-     * properties.)
+     * Serializes values with {@code valueSerializer} instead of {@link InventoryEventSerializer},
+     * for example Confluent's {@code KafkaAvroSerializer}. Give it configured: the publisher does
+     * not call its {@code configure}, and does not close it.
      */
     public Builder valueSerializer(Serializer<? super SpecificRecord> valueSerializer) {
       this.valueSerializer = Objects.requireNonNull(valueSerializer, "valueSerializer == null");
@@ -241,88 +199,66 @@ public final class InventoryEventPublisher implements AutoCloseable {
     }
 
     /**
-     * Publishes through {@code producer} instead of a new {@link KafkaProducer}: for tests, with
-     * Kafka's {@code MockProducer}. Validation, key and headers apply as usual; the producer's own
-     * settings are not checked. Closed with the publisher.
+     * Creates the Kafka producer from the final settings instead of {@link KafkaProducer}: for
+     * tests, {@code config -> mockProducer} with Kafka's {@code MockProducer}. Validation, key and
+     * headers apply as usual; bootstrap servers and registry URL are then not required. The
+     * publisher closes what the factory returns.
      */
-    public Builder producer(Producer<String, SpecificRecord> producer) {
-      this.producer = Objects.requireNonNull(producer, "producer == null");
+    public Builder kafkaProducer(
+        Function<Map<String, Object>, Producer<String, SpecificRecord>> factory) {
+      this.kafkaProducer = Objects.requireNonNull(factory, "factory == null");
       return this;
     }
 
     /**
-     * @throws IllegalStateException if a required setting is missing
-     * @throws IllegalArgumentException if a property turns off {@code acks=all} or idempotence, or
-     *     sets the key serializer
+     * @throws IllegalStateException naming what is missing: the topic, bootstrap servers or
+     *     registry URL
      * @throws org.apache.kafka.common.config.ConfigException if the producer or serializer rejects
      *     a property
      */
     public InventoryEventPublisher build() {
-      if (environment == null && topic == null) {
-        throw new IllegalStateException(
-            "Must set environment(...): it selects the topic" + " inventory.{env}.events.");
+      if (topic == null) {
+        throw new IllegalStateException(ClientProperties.NO_TOPIC);
       }
-      String target = topic != null ? topic : environment.topic();
-      if (producer != null) {
-        return new InventoryEventPublisher(producer, target);
+      Map<String, Object> config = properties.kafkaConfig(FORCED);
+      if (kafkaProducer != null) {
+        return new InventoryEventPublisher(kafkaProducer.apply(config), topic);
       }
-      Map<String, Object> config = producerConfig();
+      properties.requireBootstrapServers("inject a producer with kafkaProducer(...)");
       return new InventoryEventPublisher(
-          new KafkaProducer<>(config, new StringSerializer(), valueSerializer(config)), target);
+          new KafkaProducer<>(config, new StringSerializer(), valueSerializer()), topic);
     }
 
-    private Map<String, Object> producerConfig() {
-      Map<String, Object> config = new HashMap<>(properties);
-      require(config, ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "bootstrapServers(...)");
-      refuseUnless(
-          config,
-          ProducerConfig.ACKS_CONFIG,
-          List.of("all", "-1"),
-          "Must set acks=all: the contract requires every in-sync replica to have an event before"
-              + " it counts as published.");
-      refuseUnless(
-          config,
-          ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-          List.of("true"),
-          "Must set enable.idempotence=true: the contract guarantees per-product order.");
-      if (config.containsKey(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG)) {
-        throw new IllegalArgumentException(
-            "Remove key.serializer: the key is always the"
-                + " UTF-8 productId, serialized by the publisher.");
-      }
-      config.put(ProducerConfig.ACKS_CONFIG, "all");
-      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-      return config;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Serializer<SpecificRecord> valueSerializer(Map<String, Object> config) {
+    private Serializer<SpecificRecord> valueSerializer() {
       if (valueSerializer != null) {
-        // A Serializer<Object> serializes any SpecificRecord; Java's generics cannot say so.
-        return (Serializer<SpecificRecord>) valueSerializer;
+        return new HandedIn(valueSerializer);
       }
-      if (config.containsKey(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG)) {
-        return null; // KafkaProducer instantiates and configures the named class.
-      }
-      require(config, EventSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, "schemaRegistryUrl(...)");
+      properties.requireRegistryUrl("give a configured valueSerializer(...)");
       InventoryEventSerializer serializer = new InventoryEventSerializer();
-      serializer.configure(config, false);
+      serializer.configure(properties.serdeConfig(), false);
       return serializer;
     }
+  }
 
-    private static void require(Map<String, Object> config, String key, String setter) {
-      if (!config.containsKey(key)) {
-        throw new IllegalStateException("Must set " + setter + " (" + key + ").");
-      }
+  /** A serializer handed to the builder: the producer uses it, whoever handed it in closes it. */
+  private static final class HandedIn implements Serializer<SpecificRecord> {
+    private final Serializer<? super SpecificRecord> serializer;
+
+    HandedIn(Serializer<? super SpecificRecord> serializer) {
+      this.serializer = serializer;
     }
 
-    private static void refuseUnless(
-        Map<String, Object> config, String key, List<String> allowed, String message) {
-      Object value = config.get(key);
-      if (value != null
-          && !allowed.contains(value.toString().trim().toLowerCase(java.util.Locale.ROOT))) {
-        throw new IllegalArgumentException(message + " Found " + key + "=" + value + ".");
-      }
+    @Override
+    public byte[] serialize(String topic, SpecificRecord event) {
+      return serializer.serialize(topic, event);
     }
+
+    @Override
+    public byte[] serialize(String topic, Headers headers, SpecificRecord event) {
+      return serializer.serialize(topic, headers, event);
+    }
+
+    @Override
+    public void close() {}
   }
 }

@@ -2,10 +2,10 @@ package io.inventory.events.conformance.compatibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inventory.events.client.UnknownEvent;
 import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.serde.InventoryEventDeserializer;
 import io.inventory.events.client.serde.InventoryEventSerializer;
+import io.inventory.events.client.serde.UnknownEvent;
 import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.conformance.ContractFiles;
 import io.inventory.events.registry.SchemaRegistryClient;

@@ -30,7 +30,7 @@ public final class ConsumerProcess {
           // The dead member must leave the group soon for the next consumer to get its partitions.
           .property("session.timeout.ms", 6_000)
           .property("heartbeat.interval.ms", 1_000)
-          .onWithContext(
+          .on(
               StockLevelChanged.class,
               (event, context) -> {
                 out.write((Processed.of(event, context).line() + "\n").getBytes(UTF_8));

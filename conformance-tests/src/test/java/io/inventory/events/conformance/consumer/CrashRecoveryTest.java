@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.client.InventoryEventConsumer;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class CrashRecoveryTest {
       Map<String, RecordMetadata> written = new HashMap<>();
       for (int sequence = 1; sequence <= EVENTS; sequence++) {
         String product = "PROD-" + (sequence % 12);
-        StockLevelChanged event = TopicUnderTest.numbered(product, sequence);
+        StockLevelChanged event = SampleEvents.numbered(product, sequence);
         written.put(event.getEventId().toString(), channel.send(product, event));
       }
 
@@ -64,7 +65,7 @@ class CrashRecoveryTest {
       try (InventoryEventConsumer recovered =
           channel
               .consumer()
-              .onWithContext(
+              .on(
                   StockLevelChanged.class,
                   (event, context) -> afterCrash.add(Processed.of(event, context)))
               .build()

@@ -4,11 +4,12 @@ import static io.inventory.events.conformance.consumer.TopicUnderTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inventory.events.avro.StockLevelChanged;
+import io.inventory.events.client.ConsumerMetrics;
+import io.inventory.events.client.DeadLetterPublisher;
 import io.inventory.events.client.InventoryEventConsumer;
-import io.inventory.events.client.consumer.ConsumerMetrics;
-import io.inventory.events.client.consumer.DeadLetterHeaders;
 import io.inventory.events.client.serde.MalformedFrameException;
 import io.inventory.events.client.serde.UnknownSchemaException;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.nio.ByteBuffer;
@@ -35,16 +36,16 @@ class DeadLetterTest {
       new Random(42).nextBytes(randomBytes);
       randomBytes[0] = 0x07; // never the magic byte
       byte[] unknownSchemaId =
-          withSchemaId(channel.frame(TopicUnderTest.numbered(PRODUCT, 0)), 0x7ffffff0);
+          withSchemaId(channel.frame(SampleEvents.numbered(PRODUCT, 0)), 0x7ffffff0);
 
-      channel.send(PRODUCT, TopicUnderTest.numbered(PRODUCT, 1));
+      channel.send(PRODUCT, SampleEvents.numbered(PRODUCT, 1));
       RecordMetadata random = channel.sendBytes(PRODUCT, randomBytes);
-      channel.send(PRODUCT, TopicUnderTest.numbered(PRODUCT, 2));
+      channel.send(PRODUCT, SampleEvents.numbered(PRODUCT, 2));
       RecordMetadata unknown = channel.sendBytes(PRODUCT, unknownSchemaId);
-      channel.send(PRODUCT, TopicUnderTest.numbered(PRODUCT, 3));
-      byte[] poisonFrame = channel.frame(TopicUnderTest.numbered(PRODUCT, POISON));
+      channel.send(PRODUCT, SampleEvents.numbered(PRODUCT, 3));
+      byte[] poisonFrame = channel.frame(SampleEvents.numbered(PRODUCT, POISON));
       RecordMetadata poison = channel.sendBytes(PRODUCT, poisonFrame);
-      channel.send(PRODUCT, TopicUnderTest.numbered(PRODUCT, 4));
+      channel.send(PRODUCT, SampleEvents.numbered(PRODUCT, 4));
 
       Queue<Integer> processed = new ConcurrentLinkedQueue<>();
       try (InventoryEventConsumer consumer =
@@ -52,7 +53,7 @@ class DeadLetterTest {
               .consumer()
               .on(
                   StockLevelChanged.class,
-                  event -> {
+                  (event, context) -> {
                     int sequence = TopicUnderTest.sequence(event);
                     if (sequence == POISON) {
                       throw new IllegalStateException("Ledger rejected sequence " + POISON);
@@ -85,7 +86,11 @@ class DeadLetterTest {
       assertDeadLetter(
           channel, dead.get(1), unknown, unknownSchemaId, UnknownSchemaException.class, null);
       assertThat(
-              text(dead.get(1).headers().lastHeader(DeadLetterHeaders.EXCEPTION_MESSAGE).value()))
+              text(
+                  dead.get(1)
+                      .headers()
+                      .lastHeader(DeadLetterPublisher.EXCEPTION_MESSAGE_HEADER)
+                      .value()))
           .startsWith("Schema id 2147483632 is not in the registry");
       assertDeadLetter(
           channel,
@@ -107,17 +112,19 @@ class DeadLetterTest {
     assertThat(dead.partition()).as("same partition as the source").isEqualTo(original.partition());
     assertThat(text(dead.key())).isEqualTo(PRODUCT);
     assertThat(dead.value()).isEqualTo(value);
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(channel.topic);
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_PARTITION))
+    assertThat(header(dead, DeadLetterPublisher.ORIGINAL_TOPIC_HEADER)).isEqualTo(channel.topic);
+    assertThat(header(dead, DeadLetterPublisher.ORIGINAL_PARTITION_HEADER))
         .isEqualTo(Integer.toString(original.partition()));
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_OFFSET))
+    assertThat(header(dead, DeadLetterPublisher.ORIGINAL_OFFSET_HEADER))
         .isEqualTo(Long.toString(original.offset()));
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TIMESTAMP))
+    assertThat(header(dead, DeadLetterPublisher.ORIGINAL_TIMESTAMP_HEADER))
         .isEqualTo(Long.toString(original.timestamp()));
-    assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TIMESTAMP_TYPE)).isEqualTo("CreateTime");
-    assertThat(header(dead, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo(exception.getName());
+    assertThat(header(dead, DeadLetterPublisher.ORIGINAL_TIMESTAMP_TYPE_HEADER))
+        .isEqualTo("CreateTime");
+    assertThat(header(dead, DeadLetterPublisher.EXCEPTION_CLASS_HEADER))
+        .isEqualTo(exception.getName());
     if (message != null) {
-      assertThat(header(dead, DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo(message);
+      assertThat(header(dead, DeadLetterPublisher.EXCEPTION_MESSAGE_HEADER)).isEqualTo(message);
     }
   }
 

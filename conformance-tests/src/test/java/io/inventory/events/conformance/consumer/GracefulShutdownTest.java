@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.client.InventoryEventConsumer;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.time.Duration;
@@ -25,14 +26,14 @@ class GracefulShutdownTest {
     try (TopicUnderTest channel = new TopicUnderTest(stack, 3)) {
       for (int sequence = 1; sequence <= EVENTS; sequence++) {
         String product = "PROD-" + (sequence % 10);
-        channel.send(product, TopicUnderTest.numbered(product, sequence));
+        channel.send(product, SampleEvents.numbered(product, sequence));
       }
       Queue<Processed> first = new ConcurrentLinkedQueue<>();
       InventoryEventConsumer consumer =
           channel
               .consumer()
               .commitInterval(Duration.ofHours(1)) // so only close() can commit what was processed
-              .onWithContext(
+              .on(
                   StockLevelChanged.class,
                   (event, context) -> {
                     first.add(Processed.of(event, context));
@@ -53,7 +54,7 @@ class GracefulShutdownTest {
       try (InventoryEventConsumer restarted =
           channel
               .consumer()
-              .onWithContext(
+              .on(
                   StockLevelChanged.class,
                   (event, context) -> second.add(Processed.of(event, context)))
               .build()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.client.InventoryEventConsumer;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class GroupHandoverTest {
       List<String> products = channel.productsSpreadEvenly(4);
       for (int sequence = 1; sequence <= EVENTS; sequence++) {
         String product = products.get(sequence % products.size());
-        channel.send(product, TopicUnderTest.numbered(product, sequence));
+        channel.send(product, SampleEvents.numbered(product, sequence));
       }
       Queue<Processed> leaver = new ConcurrentLinkedQueue<>();
       Queue<Processed> survivor = new ConcurrentLinkedQueue<>();
@@ -42,7 +43,7 @@ class GroupHandoverTest {
               .consumer()
               .commitInterval(NEVER)
               .property("max.poll.records", 20)
-              .onWithContext(
+              .on(
                   StockLevelChanged.class,
                   (event, context) -> {
                     leaver.add(Processed.of(event, context));
@@ -57,7 +58,7 @@ class GroupHandoverTest {
               .consumer()
               .commitInterval(NEVER)
               .property("max.poll.records", 20)
-              .onWithContext(
+              .on(
                   StockLevelChanged.class,
                   (event, context) -> {
                     survivor.add(Processed.of(event, context));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.client.InventoryEventConsumer;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class PerProductOrderTest {
     try (TopicUnderTest channel = new TopicUnderTest(stack, 4)) {
       for (int sequence = 1; sequence <= EVENTS_PER_PRODUCT; sequence++) {
         for (int product = 0; product < PRODUCTS; product++) {
-          channel.send("PROD-" + product, TopicUnderTest.numbered("PROD-" + product, sequence));
+          channel.send("PROD-" + product, SampleEvents.numbered("PROD-" + product, sequence));
         }
       }
       Queue<String> attempts = new ConcurrentLinkedQueue<>();
@@ -45,7 +46,7 @@ class PerProductOrderTest {
               .consumer()
               .on(
                   StockLevelChanged.class,
-                  event -> {
+                  (event, context) -> {
                     String id =
                         event.getPayload().getProductId() + "#" + TopicUnderTest.sequence(event);
                     attempts.add(id);

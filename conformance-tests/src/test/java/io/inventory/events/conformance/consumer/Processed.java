@@ -1,7 +1,7 @@
 package io.inventory.events.conformance.consumer;
 
 import io.inventory.events.avro.StockLevelChanged;
-import io.inventory.events.client.consumer.EventContext;
+import io.inventory.events.client.EventContext;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;

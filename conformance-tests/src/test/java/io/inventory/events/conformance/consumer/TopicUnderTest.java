@@ -3,9 +3,9 @@ package io.inventory.events.conformance.consumer;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.inventory.events.avro.StockLevelChanged;
+import io.inventory.events.client.BackOff;
+import io.inventory.events.client.DeadLetterPublisher;
 import io.inventory.events.client.InventoryEventConsumer;
-import io.inventory.events.client.consumer.BackOff;
-import io.inventory.events.client.consumer.DeadLetterPublisher;
 import io.inventory.events.client.serde.EventSerdeConfig;
 import io.inventory.events.client.serde.InventoryEventSerializer;
 import io.inventory.events.client.testing.SampleEvents;
@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -189,22 +188,6 @@ final class TopicUnderTest implements AutoCloseable {
   }
 
   /**
-   * {@link SampleEvents#numbered}, which copies a record through Avro's class trust list (Avro
-   * 1.12): trusted for the copy only, so the consumer under test still proves it needs no trust.
-   */
-  static synchronized StockLevelChanged numbered(String productId, int sequence) {
-    ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-    ClassSecurityValidator.setGlobal(
-        ClassSecurityValidator.composite(
-            previous, type -> type.getName().startsWith("io.inventory.events.avro.")));
-    try {
-      return SampleEvents.numbered(productId, sequence);
-    } finally {
-      ClassSecurityValidator.setGlobal(previous);
-    }
-  }
-
-  /**
    * Product ids ({@code PROD-n}) that Kafka's default partitioner (murmur2 of the UTF-8 key)
    * spreads evenly: {@code perPartition} of them on each partition, so every partition carries the
    * same load.
@@ -224,7 +207,7 @@ final class TopicUnderTest implements AutoCloseable {
     return products;
   }
 
-  /** The sequence number {@link #numbered} gave an event. */
+  /** The sequence number {@link SampleEvents#numbered} gave an event. */
   static int sequence(StockLevelChanged event) {
     return event.getPayload().getNewQuantity().intValue();
   }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inventory.events.avro.StockLevelChanged;
+import io.inventory.events.client.ConsumerMetrics;
 import io.inventory.events.client.InventoryEventConsumer;
-import io.inventory.events.client.consumer.ConsumerMetrics;
+import io.inventory.events.client.testing.SampleEvents;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
 import java.io.ByteArrayOutputStream;
@@ -55,17 +56,19 @@ class UnknownEventTypeTest {
     try (TopicUnderTest channel = new TopicUnderTest(stack, 1)) {
       int schemaId =
           register(stack, channel.topic + "-" + STOCK_TRANSFERRED.getFullName(), STOCK_TRANSFERRED);
-      channel.send("PROD-U", TopicUnderTest.numbered("PROD-U", 1));
+      channel.send("PROD-U", SampleEvents.numbered("PROD-U", 1));
       for (int i = 0; i < 3; i++) {
         channel.sendBytes("PROD-U", frame(schemaId, stockTransferred("PROD-U")));
       }
-      channel.send("PROD-U", TopicUnderTest.numbered("PROD-U", 2));
+      channel.send("PROD-U", SampleEvents.numbered("PROD-U", 2));
 
       Queue<Integer> processed = new ConcurrentLinkedQueue<>();
       try (InventoryEventConsumer consumer =
           channel
               .consumer()
-              .on(StockLevelChanged.class, event -> processed.add(TopicUnderTest.sequence(event)))
+              .on(
+                  StockLevelChanged.class,
+                  (event, context) -> processed.add(TopicUnderTest.sequence(event)))
               .build()
               .start()) {
         channel.awaitFullyCommitted();

@@ -26,9 +26,6 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,25 +35,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("The AsyncAPI examples and the seed's example decode as their schemas")
 class ExamplesDecodeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static ClassSecurityValidator.ClassSecurityPredicate previousTrust;
-
-  /**
-   * Avro 1.12.1+ refuses to instantiate classes it was not told to trust. These tests decode into
-   * the generated classes directly (not through the client, which trusts them itself), so they
-   * trust the package for their own duration and put the global setting back afterwards.
-   */
-  @BeforeAll
-  static void trustGeneratedClasses() {
-    previousTrust = ClassSecurityValidator.getGlobal();
-    ClassSecurityValidator.setGlobal(
-        ClassSecurityValidator.composite(
-            previousTrust, type -> type.getName().startsWith("io.inventory.events.avro.")));
-  }
-
-  @AfterAll
-  static void restoreTrust() {
-    ClassSecurityValidator.setGlobal(previousTrust);
-  }
 
   static Stream<Arguments> examples() {
     Map<Path, Schema> schemas = ContractFiles.eventSchemas();
@@ -168,15 +146,25 @@ class ExamplesDecodeTest {
   private static JsonNode roundTrip(JsonNode json, Schema schema) throws IOException {
     GenericRecord generic = ChannelJson.toAvro(json, schema);
     byte[] written = encode(new GenericDatumWriter<>(schema), generic);
+    // Through the generated class's own model, as an application would: no Avro trust setting.
+    SpecificData model = SpecificData.getForClass(generatedClass(schema));
     SpecificRecord typed =
-        new SpecificDatumReader<SpecificRecord>(schema, schema, SpecificData.get())
+        new SpecificDatumReader<SpecificRecord>(schema, schema, model)
             .read(null, DecoderFactory.get().binaryDecoder(written, null));
     assertThat(typed.getClass().getName()).isEqualTo(schema.getFullName());
-    byte[] rewritten = encode(new SpecificDatumWriter<>(typed.getSchema()), typed);
+    byte[] rewritten = encode(new SpecificDatumWriter<>(typed.getSchema(), model), typed);
     GenericRecord back =
         new GenericDatumReader<GenericRecord>(schema)
             .read(null, DecoderFactory.get().binaryDecoder(rewritten, null));
     return ChannelJson.toJson(back, schema);
+  }
+
+  private static Class<?> generatedClass(Schema schema) {
+    try {
+      return Class.forName(SpecificData.getClassName(schema));
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("No generated class for " + schema.getFullName(), e);
+    }
   }
 
   private static <T> byte[] encode(org.apache.avro.io.DatumWriter<T> writer, T value)

@@ -1,7 +1,6 @@
 package io.inventory.events.client.serde;
 
-import io.inventory.events.client.UnknownEvent;
-import io.inventory.events.client.internal.GeneratedClassTrust;
+import io.inventory.events.client.internal.GeneratedModel;
 import io.inventory.events.client.internal.SchemaRegistryClient;
 import java.io.IOException;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
@@ -35,10 +35,6 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class InventoryEventDeserializer implements Deserializer<Object> {
   private static final int HEADER_SIZE = 5;
-
-  static {
-    GeneratedClassTrust.install();
-  }
 
   private final Map<Integer, Reader> readersById = new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
@@ -82,9 +78,12 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
             | (data[4] & 0xff);
     Reader reader = readersById.get(schemaId);
     if (reader == null) {
-      reader = readersById.computeIfAbsent(schemaId, id -> reader(topic, id));
+      // Built outside the map: the first use of an id asks the registry, which may retry and wait.
+      Reader built = reader(topic, schemaId);
+      Reader raced = readersById.putIfAbsent(schemaId, built);
+      reader = raced != null ? raced : built;
     }
-    return reader.read(topic, data);
+    return read(reader, topic, data);
   }
 
   @Override
@@ -104,8 +103,6 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
               + " bytes, shorter than the 5-byte Confluent header (magic byte 0, 4-byte schema id);"
               + " it was not written by a Confluent-compatible Avro serializer",
           topic,
-          -1,
-          -1L,
           null);
     }
     if (data[0] != 0) {
@@ -115,8 +112,6 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
                   + " not written by a Confluent-compatible Avro serializer",
               data[0] & 0xff, data[0] == '{' ? " (it looks like JSON)" : ""),
           topic,
-          -1,
-          -1L,
           null);
     }
   }
@@ -124,46 +119,36 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
   private Reader reader(String topic, int schemaId) {
     Schema writer = writerSchema(topic, schemaId);
     if (writer.getType() != Schema.Type.RECORD) {
-      return Reader.failing(
-          new UnknownSchemaException(
-              "Schema id "
-                  + schemaId
-                  + " is a "
-                  + writer.getType().getName()
-                  + ", not an event record",
-              topic,
-              -1,
-              -1L,
-              null));
+      return new Unresolvable(
+          "Schema id "
+              + schemaId
+              + " is a "
+              + writer.getType().getName()
+              + ", not an event record");
     }
-    Class<?> type = eventClass(writer.getFullName());
+    Class<?> type = eventClass(writer);
     if (type == null) {
-      return Reader.unknown(new UnknownEvent(writer.getFullName(), schemaId));
+      return new UnknownType(new UnknownEvent(writer.getFullName(), schemaId));
     }
     Schema readerSchema = readerSchema(type);
     SchemaPairCompatibility compatibility =
         SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writer);
     if (compatibility.getType() != SchemaCompatibilityType.COMPATIBLE) {
-      return Reader.failing(
-          new UnknownSchemaException(
-              "Schema id "
-                  + schemaId
-                  + " ("
-                  + writer.getFullName()
-                  + ") cannot be read as this build's "
-                  + type.getSimpleName()
-                  + ": "
-                  + compatibility.getResult().getIncompatibilities(),
-              topic,
-              -1,
-              -1L,
-              null));
+      return new Unresolvable(
+          "Schema id "
+              + schemaId
+              + " ("
+              + writer.getFullName()
+              + ") cannot be read as this build's "
+              + type.getSimpleName()
+              + ": "
+              + compatibility.getResult().getIncompatibilities());
     }
-    return Reader.known(
+    // The generated class's own model (a GeneratedModel) resolves nested records and enums.
+    return new KnownClass(
         schemaId,
         writer.getName(),
-        new SpecificDatumReader<>(writer, readerSchema, EventData.INSTANCE),
-        decoders);
+        new SpecificDatumReader<>(writer, readerSchema, SpecificData.getForClass(type)));
   }
 
   private Schema writerSchema(String topic, int schemaId) {
@@ -179,16 +164,14 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
                 + "; the record was written against another registry, or its schema"
                 + " was deleted",
             topic,
-            -1,
-            -1L,
             e);
       }
       throw e;
     }
   }
 
-  private static Class<?> eventClass(String fullName) {
-    Class<?> type = EventData.generatedClass(fullName);
+  private static Class<?> eventClass(Schema writer) {
+    Class<?> type = GeneratedModel.generatedClass(SpecificData.getClassName(writer));
     return type != null && SpecificRecord.class.isAssignableFrom(type) ? type : null;
   }
 
@@ -201,77 +184,50 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
     }
   }
 
-  /** Reads the frames of one schema id; immutable apart from the per-thread decoder. */
-  private static final class Reader {
-    private final int schemaId;
-    private final String recordName;
-    private final DatumReader<Object> datumReader;
-    private final ThreadLocal<BinaryDecoder> decoders;
-    private final Object constant;
-    private final UnknownSchemaException failure;
-
-    private Reader(
-        int schemaId,
-        String recordName,
-        DatumReader<Object> datumReader,
-        ThreadLocal<BinaryDecoder> decoders,
-        Object constant,
-        UnknownSchemaException failure) {
-      this.schemaId = schemaId;
-      this.recordName = recordName;
-      this.datumReader = datumReader;
-      this.decoders = decoders;
-      this.constant = constant;
-      this.failure = failure;
+  private Object read(Reader reader, String topic, byte[] frame) {
+    if (reader instanceof KnownClass known) {
+      return decode(known, topic, frame);
     }
-
-    static Reader known(
-        int schemaId,
-        String recordName,
-        DatumReader<Object> datumReader,
-        ThreadLocal<BinaryDecoder> decoders) {
-      return new Reader(schemaId, recordName, datumReader, decoders, null, null);
+    if (reader instanceof UnknownType unknown) {
+      return unknown.event();
     }
+    throw new UnknownSchemaException(((Unresolvable) reader).detail(), topic, null);
+  }
 
-    static Reader unknown(UnknownEvent event) {
-      return new Reader(event.schemaId(), event.recordName(), null, null, event, null);
-    }
-
-    static Reader failing(UnknownSchemaException failure) {
-      return new Reader(-1, null, null, null, null, failure);
-    }
-
-    Object read(String topic, byte[] frame) {
-      if (failure != null) {
-        throw new UnknownSchemaException(failure.detail(), topic, -1, -1L, null);
+  private Object decode(KnownClass reader, String topic, byte[] frame) {
+    BinaryDecoder decoder =
+        DecoderFactory.get()
+            .binaryDecoder(frame, HEADER_SIZE, frame.length - HEADER_SIZE, decoders.get());
+    decoders.set(decoder);
+    try {
+      Object event = reader.datumReader().read(null, decoder);
+      if (!decoder.isEnd()) {
+        throw new IOException("bytes are left over after the event");
       }
-      if (constant != null) {
-        return constant;
-      }
-      BinaryDecoder decoder =
-          DecoderFactory.get()
-              .binaryDecoder(frame, HEADER_SIZE, frame.length - HEADER_SIZE, decoders.get());
-      decoders.set(decoder);
-      try {
-        Object event = datumReader.read(null, decoder);
-        if (!decoder.isEnd()) {
-          throw new IOException("bytes are left over after the event");
-        }
-        return event;
-      } catch (IOException | RuntimeException e) {
-        throw new MalformedFrameException(
-            "Record value's Avro body does not decode with its"
-                + " writer schema (id "
-                + schemaId
-                + ", "
-                + recordName
-                + "): "
-                + e,
-            topic,
-            -1,
-            -1L,
-            e);
-      }
+      return event;
+    } catch (IOException | RuntimeException e) {
+      throw new MalformedFrameException(
+          "Record value's Avro body does not decode with its writer schema (id "
+              + reader.schemaId()
+              + ", "
+              + reader.recordName()
+              + "): "
+              + e,
+          topic,
+          e);
     }
   }
+
+  /** What the frames of one schema id turn into; one case per outcome, cached per id. */
+  private sealed interface Reader permits KnownClass, UnknownType, Unresolvable {}
+
+  /** The id's record has a generated class here: decode each frame into it. */
+  private record KnownClass(int schemaId, String recordName, DatumReader<Object> datumReader)
+      implements Reader {}
+
+  /** The id's record is an event type newer than this build: every frame is this one value. */
+  private record UnknownType(UnknownEvent event) implements Reader {}
+
+  /** The id's schema is not an event record, or does not resolve into this build's class. */
+  private record Unresolvable(String detail) implements Reader {}
 }

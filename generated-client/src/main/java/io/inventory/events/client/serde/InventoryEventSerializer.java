@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inventory.events.client.internal.EventValidator;
-import io.inventory.events.client.internal.GeneratedClassTrust;
 import io.inventory.events.client.internal.SchemaRegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,16 +33,13 @@ import org.apache.kafka.common.serialization.Serializer;
  * schemas/} (Confluent's {@code avro.remove.java.properties=true}). By default the schema must
  * already be registered and only its id is looked up; set {@code auto.register.schemas=true} (dev,
  * tests) to register it. After the first record of each event type and topic, serializing makes no
- * registry call. Decimals are rescaled to the schema's scale when that loses nothing ({@code
- * BigDecimal("95")} is written as {@code 95.000}). Configure with {@link EventSerdeConfig} keys;
- * {@code null} (a tombstone) serializes to {@code null}. Thread-safe.
+ * registry call. A decimal with fewer decimals than its schema's scale is written at that scale by
+ * Avro's {@code DecimalConversion} ({@code BigDecimal("95")} reads back as {@code 95.000}); one
+ * that would need rounding is refused with the field named. Configure with {@link EventSerdeConfig}
+ * keys; {@code null} (a tombstone) serializes to {@code null}. Thread-safe.
  */
 public final class InventoryEventSerializer implements Serializer<SpecificRecord> {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  static {
-    GeneratedClassTrust.install();
-  }
 
   private static final int MAX_RETAINED_BUFFER = 1 << 20;
 

@@ -6,28 +6,17 @@ package io.inventory.events.client.serde;
  * writer's schema.
  *
  * <p>Such a record can never be processed, so it is not retried: a consumer sends it to the
- * dead-letter topic. See {@link UndecodableRecordException} for where the message says it was.
+ * dead-letter topic. The message ends with where the record is: its topic, as the deserializer
+ * knows it, or topic, partition and offset once a consumer has called {@link #withLocation}.
  */
 public final class MalformedFrameException extends UndecodableRecordException {
   private static final long serialVersionUID = 1L;
 
-  /** A failure with no known location; the message is {@code detail} as given. */
-  public MalformedFrameException(String detail) {
-    this(detail, null, -1, -1L, null);
+  MalformedFrameException(String detail, String topic, Throwable cause) {
+    this(detail, topic, -1, -1L, cause);
   }
 
-  /** A failure with no known location, caused by {@code cause}. */
-  public MalformedFrameException(String detail, Throwable cause) {
-    this(detail, null, -1, -1L, cause);
-  }
-
-  /**
-   * @param detail what is wrong, without the location
-   * @param topic the record's topic, or {@code null}
-   * @param partition the record's partition, or {@code -1} if unknown
-   * @param offset the record's offset, or {@code -1} if unknown
-   */
-  public MalformedFrameException(
+  private MalformedFrameException(
       String detail, String topic, int partition, long offset, Throwable cause) {
     super(detail, topic, partition, offset, cause);
   }

@@ -3,14 +3,11 @@ package io.inventory.events.client.serde;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * A record value that this client can never turn into an event: either the bytes are not a readable
- * frame ({@link MalformedFrameException}) or the frame names a schema that cannot be used ({@link
- * UnknownSchemaException}). Retrying cannot help, so a consumer dead-letters such records.
- *
- * <p>The message ends with where the record is: the topic (all the deserializer knows), or topic,
- * partition and offset once a consumer has called {@link #withLocation}.
+ * What the two kinds of undecodable record share: the detail, and where the record was. Not public:
+ * callers match on {@link MalformedFrameException} or {@link UnknownSchemaException}, or on Kafka's
+ * {@link SerializationException} for both.
  */
-public abstract sealed class UndecodableRecordException extends SerializationException
+abstract sealed class UndecodableRecordException extends SerializationException
     permits MalformedFrameException, UnknownSchemaException {
   private static final long serialVersionUID = 1L;
 

@@ -19,7 +19,6 @@ import io.inventory.events.avro.StockLevelChangedPayload;
 import io.inventory.events.avro.StocktakeCounted;
 import io.inventory.events.avro.StocktakeCountedPayload;
 import io.inventory.events.avro.UnitOfMeasure;
-import io.inventory.events.client.internal.GeneratedClassTrust;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * Sample events for tests, yours and this project's: a valid instance of each of the six events,
@@ -51,11 +51,6 @@ public final class SampleEvents {
   public static final String USER_ID = "john.doe";
   public static final Instant TIMESTAMP = Instant.parse("2025-06-01T10:15:30.123456Z");
 
-  static {
-    // numbered() copies an event, which Avro 1.12 allows only for trusted classes.
-    GeneratedClassTrust.install();
-  }
-
   private SampleEvents() {}
 
   /**
@@ -63,118 +58,101 @@ public final class SampleEvents {
    * BATCH-789 expiring 2025-12-31, from warehouse_system, correlation inv-xyz-123, user john.doe.
    */
   public static StockLevelChanged stockLevelChanged() {
-    return StockLevelChanged.newBuilder()
-        .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000001"))
-        .setTimestamp(TIMESTAMP)
-        .setPayload(
-            StockLevelChangedPayload.newBuilder()
-                .setProductId(PRODUCT_ID)
-                .setLocationId(LOCATION_ID)
-                .setPreviousQuantity(quantity("100"))
-                .setNewQuantity(quantity("95"))
-                .setChangeReason(StockChangeReason.ORDER_FULFILLED)
-                .setUnitOfMeasure(UnitOfMeasure.EACH)
-                .setBatchInfo(
-                    BatchInfo.newBuilder().setBatchId(BATCH_ID).setExpiryDate(EXPIRY_DATE).build())
-                .build())
-        .setMetadata(metadata(CORRELATION_ID))
-        .build();
+    return envelope(
+        new StockLevelChanged(),
+        1,
+        StockLevelChangedPayload.newBuilder()
+            .setProductId(PRODUCT_ID)
+            .setLocationId(LOCATION_ID)
+            .setPreviousQuantity(quantity("100"))
+            .setNewQuantity(quantity("95"))
+            .setChangeReason(StockChangeReason.ORDER_FULFILLED)
+            .setUnitOfMeasure(UnitOfMeasure.EACH)
+            .setBatchInfo(
+                BatchInfo.newBuilder().setBatchId(BATCH_ID).setExpiryDate(EXPIRY_DATE).build())
+            .build());
   }
 
   /** PROD-456 at WH-123 fell to 8 EACH, below its threshold of 10: CRITICAL. */
   public static LowStockAlert lowStockAlert() {
-    return LowStockAlert.newBuilder()
-        .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000002"))
-        .setTimestamp(TIMESTAMP)
-        .setPayload(
-            LowStockAlertPayload.newBuilder()
-                .setProductId(PRODUCT_ID)
-                .setLocationId(LOCATION_ID)
-                .setCurrentQuantity(quantity("8"))
-                .setThresholdQuantity(quantity("10"))
-                .setUnitOfMeasure(UnitOfMeasure.EACH)
-                .setSeverity(AlertSeverity.CRITICAL)
-                .build())
-        .setMetadata(metadata(CORRELATION_ID))
-        .build();
+    return envelope(
+        new LowStockAlert(),
+        2,
+        LowStockAlertPayload.newBuilder()
+            .setProductId(PRODUCT_ID)
+            .setLocationId(LOCATION_ID)
+            .setCurrentQuantity(quantity("8"))
+            .setThresholdQuantity(quantity("10"))
+            .setUnitOfMeasure(UnitOfMeasure.EACH)
+            .setSeverity(AlertSeverity.CRITICAL)
+            .build());
   }
 
   /**
    * 2.5 KG of PROD-456 at WH-123 reserved for ORDER-1001 until an hour after {@link #TIMESTAMP}.
    */
   public static StockAllocated stockAllocated() {
-    return StockAllocated.newBuilder()
-        .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000003"))
-        .setTimestamp(TIMESTAMP)
-        .setPayload(
-            StockAllocatedPayload.newBuilder()
-                .setProductId(PRODUCT_ID)
-                .setLocationId(LOCATION_ID)
-                .setAllocationId("ALLOC-42")
-                .setOrderId("ORDER-1001")
-                .setQuantity(quantity("2.5"))
-                .setUnitOfMeasure(UnitOfMeasure.KG)
-                .setExpiresAt(TIMESTAMP.plusSeconds(3600))
-                .build())
-        .setMetadata(metadata(CORRELATION_ID))
-        .build();
+    return envelope(
+        new StockAllocated(),
+        3,
+        StockAllocatedPayload.newBuilder()
+            .setProductId(PRODUCT_ID)
+            .setLocationId(LOCATION_ID)
+            .setAllocationId("ALLOC-42")
+            .setOrderId("ORDER-1001")
+            .setQuantity(quantity("2.5"))
+            .setUnitOfMeasure(UnitOfMeasure.KG)
+            .setExpiresAt(TIMESTAMP.plusSeconds(3600))
+            .build());
   }
 
   /** The reservation of {@link #stockAllocated()} released: the order was cancelled. */
   public static AllocationReleased allocationReleased() {
-    return AllocationReleased.newBuilder()
-        .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000004"))
-        .setTimestamp(TIMESTAMP)
-        .setPayload(
-            AllocationReleasedPayload.newBuilder()
-                .setProductId(PRODUCT_ID)
-                .setLocationId(LOCATION_ID)
-                .setAllocationId("ALLOC-42")
-                .setOrderId("ORDER-1001")
-                .setQuantity(quantity("2.5"))
-                .setUnitOfMeasure(UnitOfMeasure.KG)
-                .setReleaseReason(AllocationReleaseReason.CANCELLED)
-                .build())
-        .setMetadata(metadata(CORRELATION_ID))
-        .build();
+    StockAllocatedPayload allocated = stockAllocated().getPayload();
+    return envelope(
+        new AllocationReleased(),
+        4,
+        AllocationReleasedPayload.newBuilder()
+            .setProductId(allocated.getProductId())
+            .setLocationId(allocated.getLocationId())
+            .setAllocationId(allocated.getAllocationId())
+            .setOrderId(allocated.getOrderId())
+            .setQuantity(allocated.getQuantity())
+            .setUnitOfMeasure(allocated.getUnitOfMeasure())
+            .setReleaseReason(AllocationReleaseReason.CANCELLED)
+            .build());
   }
 
   /** Three EACH of PROD-456 at WH-123 written off as damaged, with a note. */
   public static StockAdjusted stockAdjusted() {
-    return StockAdjusted.newBuilder()
-        .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000005"))
-        .setTimestamp(TIMESTAMP)
-        .setPayload(
-            StockAdjustedPayload.newBuilder()
-                .setProductId(PRODUCT_ID)
-                .setLocationId(LOCATION_ID)
-                .setAdjustmentId("ADJ-7")
-                .setQuantityChange(quantity("-3"))
-                .setUnitOfMeasure(UnitOfMeasure.EACH)
-                .setAdjustmentReason(AdjustmentReason.DAMAGE)
-                .setNote("Pallet dropped by forklift")
-                .build())
-        .setMetadata(metadata(CORRELATION_ID))
-        .build();
+    return envelope(
+        new StockAdjusted(),
+        5,
+        StockAdjustedPayload.newBuilder()
+            .setProductId(PRODUCT_ID)
+            .setLocationId(LOCATION_ID)
+            .setAdjustmentId("ADJ-7")
+            .setQuantityChange(quantity("-3"))
+            .setUnitOfMeasure(UnitOfMeasure.EACH)
+            .setAdjustmentReason(AdjustmentReason.DAMAGE)
+            .setNote("Pallet dropped by forklift")
+            .build());
   }
 
   /** PROD-456 at WH-123 counted 93 where 95 were expected: variance -2. */
   public static StocktakeCounted stocktakeCounted() {
-    return StocktakeCounted.newBuilder()
-        .setEventId(UUID.fromString("6f1c1f6e-3d5a-4f4e-9c1a-000000000006"))
-        .setTimestamp(TIMESTAMP)
-        .setPayload(
-            StocktakeCountedPayload.newBuilder()
-                .setProductId(PRODUCT_ID)
-                .setLocationId(LOCATION_ID)
-                .setStocktakeId("ST-2025-06")
-                .setCountedQuantity(quantity("93"))
-                .setExpectedQuantity(quantity("95"))
-                .setVariance(quantity("-2"))
-                .setUnitOfMeasure(UnitOfMeasure.EACH)
-                .build())
-        .setMetadata(metadata(CORRELATION_ID))
-        .build();
+    return envelope(
+        new StocktakeCounted(),
+        6,
+        StocktakeCountedPayload.newBuilder()
+            .setProductId(PRODUCT_ID)
+            .setLocationId(LOCATION_ID)
+            .setStocktakeId("ST-2025-06")
+            .setCountedQuantity(quantity("93"))
+            .setExpectedQuantity(quantity("95"))
+            .setVariance(quantity("-2"))
+            .setUnitOfMeasure(UnitOfMeasure.EACH)
+            .build());
   }
 
   /** One valid instance of each of the six events, in catalogue order. */
@@ -212,6 +190,27 @@ public final class SampleEvents {
   /** {@code value} at the schema's scale 3, as a decoded event carries it. */
   public static BigDecimal quantity(String value) {
     return new BigDecimal(value).setScale(3);
+  }
+
+  /**
+   * {@code event} with the envelope every sample shares around its {@code payload}: eventId {@code
+   * 6f1c1f6e-3d5a-4f4e-9c1a-00000000000<number>}, the schema's eventType and version, {@link
+   * #TIMESTAMP} and the seed's metadata. By field name, because the six generated classes have no
+   * common builder type.
+   */
+  private static <T extends SpecificRecordBase> T envelope(
+      T event, int number, SpecificRecord payload) {
+    event.put("eventId", UUID.fromString(String.format("6f1c1f6e-3d5a-4f4e-9c1a-%012d", number)));
+    event.put("eventType", defaultOf(event, "eventType"));
+    event.put("timestamp", TIMESTAMP);
+    event.put("version", defaultOf(event, "version"));
+    event.put("payload", payload);
+    event.put("metadata", metadata(CORRELATION_ID));
+    return event;
+  }
+
+  private static Object defaultOf(SpecificRecordBase event, String field) {
+    return event.getSchema().getField(field).defaultVal();
   }
 
   private static EventMetadata metadata(String correlationId) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inventory.events.avro.StockLevelChanged;
-import io.inventory.events.client.TestEvents;
-import io.inventory.events.client.UnknownEvent;
+import io.inventory.events.avro.StockLevelChangedPayload;
+import io.inventory.events.client.testing.SampleEvents;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -17,6 +17,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class SerdeTest {
     int id =
         registry.register(
             SUBJECT, InventoryEventSerializer.registeredText(StockLevelChanged.getClassSchema()));
-    StockLevelChanged event = TestEvents.seedExample();
+    StockLevelChanged event = SampleEvents.stockLevelChanged();
 
     byte[] frame = serializer(false).serialize(TOPIC, event);
 
@@ -71,12 +72,7 @@ class SerdeTest {
     expected.write(0);
     expected.write(ByteBuffer.allocate(4).putInt(id).array());
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(expected, null);
-    new SpecificDatumWriter<StockLevelChanged>(
-            StockLevelChanged.getClassSchema(),
-            StockLevelChanged.getClassSchema() == null
-                ? null
-                : new StockLevelChanged().getSpecificData())
-        .write(event, encoder);
+    new SpecificDatumWriter<>(StockLevelChanged.class).write(event, encoder);
     encoder.flush();
     assertThat(frame).isEqualTo(expected.toByteArray());
     assertThat(registry.requests).containsExactly("POST /subjects/" + SUBJECT);
@@ -89,14 +85,51 @@ class SerdeTest {
   }
 
   @Test
-  void roundTripsAndRescalesDecimalsLosslessly() {
-    byte[] frame = serializer(true).serialize(TOPIC, TestEvents.seedExample());
+  void roundTripsEveryEventToAnEqualOne() {
+    InventoryEventSerializer serializer = serializer(true);
+    InventoryEventDeserializer deserializer = deserializer();
+    for (var event : SampleEvents.all()) {
+      assertThat(deserializer.deserialize(TOPIC, serializer.serialize(TOPIC, event)))
+          .isEqualTo(event);
+    }
+  }
+
+  /**
+   * What the contract does with decimal scales: Avro's decimal conversion writes a value with fewer
+   * decimals at the schema's scale 3 (nothing is lost), so it reads back as {@code 95.000}.
+   */
+  @Test
+  void aQuantityWithFewerDecimalsIsWrittenAtTheSchemasScale() {
+    StockLevelChanged sample = SampleEvents.stockLevelChanged();
+    byte[] frame = serializer(true).serialize(TOPIC, withNewQuantity(sample, "95"));
 
     StockLevelChanged read = (StockLevelChanged) deserializer().deserialize(TOPIC, frame);
 
     assertThat(read.getPayload().getNewQuantity()).isEqualTo(new BigDecimal("95.000"));
-    assertThat(read.getPayload().getProductId()).isEqualTo("PROD-456");
-    assertThat(read.getEventId()).isEqualTo(TestEvents.seedExample().getEventId());
+    assertThat(read).isEqualTo(sample);
+  }
+
+  /** More decimals than the schema's scale would need rounding: refused, naming the field. */
+  @Test
+  void aQuantityWithMoreDecimalsThanTheSchemaIsRefusedNamingTheField() {
+    StockLevelChanged event = withNewQuantity(SampleEvents.stockLevelChanged(), "95.0001");
+
+    assertThatThrownBy(() -> serializer(true).serialize(TOPIC, event))
+        .isInstanceOf(SerializationException.class)
+        .hasMessage(
+            "Cannot serialize StockLevelChanged for topic "
+                + TOPIC
+                + ": has 4 decimal places but decimal(18,3) allows at most 3 (was 95.0001) at"
+                + " $.payload.newQuantity");
+  }
+
+  private static StockLevelChanged withNewQuantity(StockLevelChanged event, String quantity) {
+    return StockLevelChanged.newBuilder(event)
+        .setPayload(
+            StockLevelChangedPayload.newBuilder(event.getPayload())
+                .setNewQuantity(new BigDecimal(quantity))
+                .build())
+        .build();
   }
 
   @Test
@@ -104,7 +137,8 @@ class SerdeTest {
     InventoryEventSerializer serializer = serializer(true);
     InventoryEventDeserializer deserializer = deserializer();
     for (int i = 0; i < 100; i++) {
-      deserializer.deserialize(TOPIC, serializer.serialize(TOPIC, TestEvents.seedExample()));
+      deserializer.deserialize(
+          TOPIC, serializer.serialize(TOPIC, SampleEvents.stockLevelChanged()));
     }
     assertThat(registry.requests).hasSize(2);
   }
@@ -117,7 +151,7 @@ class SerdeTest {
 
   @Test
   void unregisteredSchemaWithoutAutoRegisterNamesRegistrySubjectAndStatus() {
-    assertThatThrownBy(() -> serializer(false).serialize(TOPIC, TestEvents.seedExample()))
+    assertThatThrownBy(() -> serializer(false).serialize(TOPIC, SampleEvents.stockLevelChanged()))
         .isInstanceOf(SchemaRegistryException.class)
         .hasMessage(
             "Schema registry at "
@@ -135,7 +169,7 @@ class SerdeTest {
   @Test
   void retriesServerErrorsThenSucceeds() {
     registry.failNext.set(2);
-    byte[] frame = serializer(true).serialize(TOPIC, TestEvents.seedExample());
+    byte[] frame = serializer(true).serialize(TOPIC, SampleEvents.stockLevelChanged());
     assertThat(frame[0]).isZero();
     assertThat(registry.requests).hasSize(3);
   }
@@ -143,7 +177,7 @@ class SerdeTest {
   @Test
   void givesUpAfterMaxRetries() {
     registry.failNext.set(10);
-    assertThatThrownBy(() -> serializer(true).serialize(TOPIC, TestEvents.seedExample()))
+    assertThatThrownBy(() -> serializer(true).serialize(TOPIC, SampleEvents.stockLevelChanged()))
         .isInstanceOf(SchemaRegistryException.class)
         .hasMessageContaining("HTTP 503 error_code 50001")
         .satisfies(e -> assertThat(((SchemaRegistryException) e).statusCode()).isEqualTo(503));
@@ -157,7 +191,7 @@ class SerdeTest {
     config.put(EventSerdeConfig.MAX_RETRIES_CONFIG, 1);
     InventoryEventSerializer serializer = new InventoryEventSerializer();
     serializer.configure(config, false);
-    assertThatThrownBy(() -> serializer.serialize(TOPIC, TestEvents.seedExample()))
+    assertThatThrownBy(() -> serializer.serialize(TOPIC, SampleEvents.stockLevelChanged()))
         .isInstanceOf(SchemaRegistryException.class)
         .hasMessageStartingWith(
             "Schema registry at http://127.0.0.1:1 did not answer POST /subjects/"
@@ -171,7 +205,7 @@ class SerdeTest {
     config.put(EventSerdeConfig.BASIC_AUTH_USER_INFO_CONFIG, "svc:s3cret");
     InventoryEventSerializer serializer = new InventoryEventSerializer();
     serializer.configure(config, false);
-    serializer.serialize(TOPIC, TestEvents.seedExample());
+    serializer.serialize(TOPIC, SampleEvents.stockLevelChanged());
     assertThat(registry.authorizations)
         .containsExactly("Basic " + Base64.getEncoder().encodeToString("svc:s3cret".getBytes()));
   }
@@ -202,7 +236,7 @@ class SerdeTest {
 
   @Test
   void corruptBodyIsAMalformedFrame() {
-    byte[] frame = serializer(true).serialize(TOPIC, TestEvents.seedExample());
+    byte[] frame = serializer(true).serialize(TOPIC, SampleEvents.stockLevelChanged());
     byte[] cut = Arrays.copyOf(frame, frame.length - 10);
     assertThatThrownBy(() -> deserializer().deserialize(TOPIC, cut))
         .isInstanceOf(MalformedFrameException.class)

@@ -1,11 +1,11 @@
-package io.inventory.events.client.consumer.internal;
+package io.inventory.events.client;
 
-import io.inventory.events.client.consumer.BackOff;
-import io.inventory.events.client.consumer.DeadLetterPublisher;
-import io.inventory.events.client.serde.UndecodableRecordException;
+import io.inventory.events.client.serde.MalformedFrameException;
+import io.inventory.events.client.serde.UnknownSchemaException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,42 +14,33 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The poll loop: decodes and dispatches records in partition order, keeps each partition's next
- * offset to commit, commits in batches, retries failures by pausing and seeking back, and
- * dead-letters what cannot be processed. Everything but {@link #wakeup()} runs on one thread.
+ * The poll loop: decodes and dispatches records in partition order, retries failures by pausing and
+ * seeking back, and dead-letters what cannot be processed; {@link Commits} keeps the offsets.
+ * Everything but {@link #wakeup()} runs on one thread.
  */
-public final class ConsumerLoop {
-  private static final Logger LOG =
-      LoggerFactory.getLogger("io.inventory.events.client.InventoryEventConsumer");
+final class ConsumerLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(InventoryEventConsumer.class);
 
   private final Consumer<byte[], byte[]> consumer;
   private final DeadLetterPublisher deadLetters;
-  private final LoopSettings settings;
+  private final ConsumerSettings settings;
   private final Counters counters;
   private final AtomicBoolean closing;
-
-  /** Next offset to commit, per owned partition: one past the last record finished with. */
-  private final Map<TopicPartition, Long> processed = new HashMap<>();
-
-  /** Last offset the broker acknowledged, per owned partition. */
-  private final Map<TopicPartition, Long> committed = new HashMap<>();
+  private final Commits commits;
 
   /** The failing head record of each partition that has one. */
   private final Map<TopicPartition, Retry> retries = new HashMap<>();
 
-  private long lastCommitNanos = System.nanoTime();
-
-  public ConsumerLoop(
+  ConsumerLoop(
       Consumer<byte[], byte[]> consumer,
       DeadLetterPublisher deadLetters,
-      LoopSettings settings,
+      ConsumerSettings settings,
       Counters counters,
       AtomicBoolean closing) {
     this.consumer = Objects.requireNonNull(consumer, "consumer == null");
@@ -57,10 +48,11 @@ public final class ConsumerLoop {
     this.settings = settings;
     this.counters = counters;
     this.closing = closing;
+    this.commits = new Commits(consumer, settings.commitInterval());
   }
 
   /** Interrupts a blocking poll so the loop sees {@code closing}; safe from any thread. */
-  public void wakeup() {
+  void wakeup() {
     consumer.wakeup();
   }
 
@@ -69,16 +61,16 @@ public final class ConsumerLoop {
    * consumer. Errors thrown by handlers end the loop (after committing the records finished
    * before).
    */
-  public void run() {
-    consumer.subscribe(settings.topics(), new CommitOnRevoke());
+  void run() {
+    consumer.subscribe(List.of(settings.topic()), new CommitOnRevoke());
     try {
       while (!closing.get()) {
         resumeDuePartitions();
         handleAll(poll());
-        commitIfDue();
+        commits.commitIfDue();
       }
     } finally {
-      commitOnExit();
+      commits.commitOnExit();
     }
   }
 
@@ -143,7 +135,9 @@ public final class ConsumerLoop {
                   .deserialize(record.topic(), record.headers(), record.value());
       count(settings.dispatcher().dispatch(event, new RecordContext(record, delivery)));
       return null;
-    } catch (UndecodableRecordException e) {
+    } catch (MalformedFrameException e) {
+      return e.withLocation(record.partition(), record.offset());
+    } catch (UnknownSchemaException e) {
       return e.withLocation(record.partition(), record.offset());
     } catch (Exception e) {
       return e;
@@ -164,12 +158,12 @@ public final class ConsumerLoop {
       Retry retry,
       Exception failure,
       int delivery) {
-    if (settings.notRetryable().test(failure)) {
-      return deadLetter(partition, record, retry, failure);
-    }
-    Retry current = retry != null ? retry : new Retry(record.offset(), settings.backOff().start());
+    long wait =
+        settings.notRetryable().test(failure)
+            ? BackOff.STOP
+            : settings.backOff().delayMillis(delivery);
+    Retry current = retry != null ? retry : new Retry(record.offset());
     current.deliveries = delivery;
-    long wait = current.execution.nextBackOff();
     if (wait == BackOff.STOP) {
       return deadLetter(partition, record, current, failure);
     }
@@ -192,40 +186,37 @@ public final class ConsumerLoop {
     try {
       deadLetters.publish(record, cause);
     } catch (Exception writeFailure) {
-      return deadLetterFailed(partition, record, retry, cause, writeFailure);
+      deadLetterFailed(partition, record, retry, cause, writeFailure);
+      return false;
     }
     counters.deadLettered.increment();
     LOG.warn(
         "Dead-lettered {} (key {}) after {} delivery(ies): {}",
         RecordContext.describe(record),
         new RecordContext(record, 0).key(),
-        retry == null ? 1 : Math.max(1, retry.deliveries),
+        Math.max(1, retry.deliveries),
         cause.toString());
     finish(partition, record);
     return true;
   }
 
   /** The offset stays uncommitted and the partition paused; the write is tried again later. */
-  private boolean deadLetterFailed(
+  private void deadLetterFailed(
       TopicPartition partition,
       ConsumerRecord<byte[], byte[]> record,
       Retry retry,
       Exception cause,
       Exception writeFailure) {
-    Retry current = retry != null ? retry : new Retry(record.offset(), BackOff.none().start());
-    if (current.deadLetterCause == null) {
-      current.deadLetterCause = cause;
-      current.deadLetterExecution = settings.deadLetterBackOff().start();
-    }
-    long wait = Math.max(0, current.deadLetterExecution.nextBackOff());
+    retry.deadLetterCause = cause;
+    retry.failedDeadLetterWrites++;
+    long wait = Math.max(0, settings.deadLetterBackOff().delayMillis(retry.failedDeadLetterWrites));
     LOG.error(
         "Could not dead-letter {}; its offset stays uncommitted and the partition paused, "
             + "trying again in {} ms: {}",
         RecordContext.describe(record),
         wait,
         writeFailure.toString());
-    pauseAt(partition, record, current, wait);
-    return false;
+    pauseAt(partition, record, retry, wait);
   }
 
   private void pauseAt(
@@ -253,103 +244,14 @@ public final class ConsumerLoop {
 
   private void finish(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
     retries.remove(partition);
-    processed.put(partition, record.offset() + 1);
+    commits.finished(partition, record.offset() + 1);
   }
 
-  private void commitIfDue() {
-    long interval = settings.commitInterval().toNanos();
-    if (interval > 0 && System.nanoTime() - lastCommitNanos < interval) {
-      return;
-    }
-    Map<TopicPartition, OffsetAndMetadata> offsets = uncommitted(processed.keySet());
-    if (offsets.isEmpty()) {
-      return;
-    }
-    lastCommitNanos = System.nanoTime();
-    consumer.commitAsync(
-        offsets,
-        (done, e) -> {
-          if (e == null) {
-            markCommitted(done);
-          } else {
-            // The next commit carries the same or later offsets, so nothing is lost by not
-            // retrying.
-            LOG.debug(
-                "Asynchronous commit of {} failed; the next commit covers it: {}",
-                done,
-                e.toString());
-          }
-        });
-  }
-
-  private Map<TopicPartition, OffsetAndMetadata> uncommitted(
-      Collection<TopicPartition> partitions) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition partition : partitions) {
-      Long next = processed.get(partition);
-      Long acknowledged = committed.get(partition);
-      if (next != null && (acknowledged == null || acknowledged < next)) {
-        offsets.put(partition, new OffsetAndMetadata(next));
-      }
-    }
-    return offsets;
-  }
-
-  private void markCommitted(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    offsets.forEach(
-        (partition, offset) -> {
-          if (processed.containsKey(partition)) {
-            committed.merge(partition, offset.offset(), Math::max);
-          }
-        });
-  }
-
-  private void commitSync(Collection<TopicPartition> partitions) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = uncommitted(partitions);
-    if (offsets.isEmpty()) {
-      return;
-    }
-    try {
-      consumer.commitSync(offsets);
-    } catch (WakeupException e) {
-      consumer.commitSync(
-          offsets); // a wakeup is one-shot: close() asked us to stop, not to skip this
-    }
-    markCommitted(offsets);
-  }
-
-  private void commitOnExit() {
-    try {
-      commitSync(processed.keySet());
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "Could not commit processed offsets on shutdown; their records will be delivered "
-              + "again to the next consumer of the group: {}",
-          e.toString());
-    }
-  }
-
-  private void forget(Collection<TopicPartition> partitions) {
-    for (TopicPartition partition : partitions) {
-      processed.remove(partition);
-      committed.remove(partition);
-      retries.remove(partition);
-    }
-  }
-
-  /** Commits what was processed before partitions go to another consumer. */
+  /** Commits before partitions go to another consumer; forgets the ones it lost or gave up. */
   private final class CommitOnRevoke implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      try {
-        commitSync(partitions);
-      } catch (RuntimeException e) {
-        LOG.warn(
-            "Could not commit {} before they were revoked; the new owner will process some "
-                + "records again: {}",
-            partitions,
-            e.toString());
-      }
+      commits.commitBeforeRevoke(partitions);
       forget(partitions);
     }
 
@@ -359,6 +261,11 @@ public final class ConsumerLoop {
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       forget(partitions); // already owned by someone else: committing now would fail or do harm
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+      commits.forget(partitions);
+      retries.keySet().removeAll(partitions);
     }
   }
 }

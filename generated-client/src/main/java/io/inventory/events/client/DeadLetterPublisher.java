@@ -1,5 +1,6 @@
-package io.inventory.events.client.consumer;
+package io.inventory.events.client;
 
+import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -18,9 +19,13 @@ import org.apache.kafka.clients.producer.Producer;
  * <p>The default, {@link #toTopic(Producer)}, writes to {@link #topicFor the dead-letter topic}
  * {@code <source topic>.dlt} (for example {@code inventory.prod.events.dlt}), into the same
  * partition as the source record, with the original key and value bytes and the original headers
- * plus the {@link DeadLetterHeaders}. Create the dead-letter topic with at least as many partitions
- * as its source topic; where the partition is missing, the record goes to the partition its key
- * hashes to and a WARN says so once.
+ * plus the {@link #HEADERS dead-letter headers} below. Create the dead-letter topic with at least
+ * as many partitions as its source topic; where the partition is missing, the record goes to the
+ * partition its key hashes to and a WARN says so once.
+ *
+ * <p>Every dead-letter header value is UTF-8 text (numbers in decimal), readable from any language;
+ * they are the counterparts of Spring Kafka's {@code kafka_dlt-*} headers. A record dead-lettered
+ * again (replayed from the dead-letter topic and failing again) gets them replaced, not appended.
  *
  * <pre>{@code
  * DeadLetterPublisher dlt = DeadLetterPublisher.toTopic(producer)
@@ -34,6 +39,42 @@ public interface DeadLetterPublisher {
    * inventory.dev.events.dlt}.
    */
   String TOPIC_SUFFIX = ".dlt";
+
+  /** Header: the topic the record was read from, for example {@code inventory.dev.events}. */
+  String ORIGINAL_TOPIC_HEADER = "dlt-original-topic";
+
+  /** Header: the partition the record was read from, for example {@code 3}. */
+  String ORIGINAL_PARTITION_HEADER = "dlt-original-partition";
+
+  /** Header: the record's offset in that partition, for example {@code 1042}. */
+  String ORIGINAL_OFFSET_HEADER = "dlt-original-offset";
+
+  /** Header: the record's Kafka timestamp in epoch milliseconds, e.g. {@code 1767225600000}. */
+  String ORIGINAL_TIMESTAMP_HEADER = "dlt-original-timestamp";
+
+  /** Header: the type of that timestamp, {@code CreateTime} or {@code LogAppendTime}. */
+  String ORIGINAL_TIMESTAMP_TYPE_HEADER = "dlt-original-timestamp-type";
+
+  /** Header: full class name of the exception that made the consumer give up on the record. */
+  String EXCEPTION_CLASS_HEADER = "dlt-exception-class";
+
+  /** Header: that exception's message, cut to 4,000 characters; empty when it had none. */
+  String EXCEPTION_MESSAGE_HEADER = "dlt-exception-message";
+
+  /** Header: the class of the exception's innermost cause; the class itself when it had none. */
+  String EXCEPTION_ROOT_CAUSE_CLASS_HEADER = "dlt-exception-root-cause-class";
+
+  /** Every dead-letter header above, in the order {@link #toTopic} writes them. */
+  List<String> HEADERS =
+      List.of(
+          ORIGINAL_TOPIC_HEADER,
+          ORIGINAL_PARTITION_HEADER,
+          ORIGINAL_OFFSET_HEADER,
+          ORIGINAL_TIMESTAMP_HEADER,
+          ORIGINAL_TIMESTAMP_TYPE_HEADER,
+          EXCEPTION_CLASS_HEADER,
+          EXCEPTION_MESSAGE_HEADER,
+          EXCEPTION_ROOT_CAUSE_CLASS_HEADER);
 
   /**
    * Stores {@code record}, which failed with {@code cause}, and returns once the write is
@@ -64,9 +105,10 @@ public interface DeadLetterPublisher {
   }
 
   /**
-   * Writes each record to {@link #topicFor(String) its dead-letter topic}, same partition, and
-   * waits for the broker's acknowledgement. The producer is not closed by the consumer; configure
-   * it with {@code acks=all} and a {@code delivery.timeout.ms} well below {@code
+   * Writes each record to {@link #topicFor(String) its dead-letter topic}, same partition, with the
+   * {@link #HEADERS dead-letter headers}, and waits for the broker's acknowledgement; a failed
+   * write throws a {@code KafkaException} saying what to check. The producer stays yours to close;
+   * configure it with {@code acks=all} and a {@code delivery.timeout.ms} well below {@code
    * max.poll.interval.ms}.
    */
   static DeadLetterPublisher toTopic(Producer<byte[], byte[]> producer) {

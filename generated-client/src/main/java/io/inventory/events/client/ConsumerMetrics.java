@@ -1,8 +1,8 @@
-package io.inventory.events.client.consumer;
+package io.inventory.events.client;
 
 /**
- * A snapshot of one consumer's counters since it was built, from {@code
- * InventoryEventConsumer.metrics()}. Immutable; counts are per consumer instance, not per group,
+ * A snapshot of one consumer's counters since it was built, from {@link
+ * InventoryEventConsumer#metrics()}. Immutable; counts are per consumer instance, not per group,
  * and reset when the instance is rebuilt.
  *
  * @param processed records whose handler returned normally (a record retried and then processed

@@ -1,4 +1,4 @@
-package io.inventory.events.client.consumer;
+package io.inventory.events.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,13 +31,17 @@ class BackOffTest {
   }
 
   @Test
-  void eachStartHasItsOwnCount() {
-    BackOff backOff = BackOff.fixed(Duration.ofMillis(1), 2);
-    BackOff.Execution first = backOff.start();
-    first.nextBackOff();
-    first.nextBackOff();
-    assertThat(first.nextBackOff()).isEqualTo(BackOff.STOP);
-    assertThat(schedule(backOff)).containsExactly(1L, 1L);
+  void theScheduleDependsOnlyOnTheRetryNumber() {
+    BackOff backOff = BackOff.exponential(Duration.ofMillis(10), 2.0, Duration.ofSeconds(1), 3);
+    assertThat(backOff.delayMillis(3)).isEqualTo(40L);
+    assertThat(backOff.delayMillis(1)).isEqualTo(10L);
+    assertThat(backOff.delayMillis(4)).isEqualTo(BackOff.STOP);
+  }
+
+  @Test
+  void aLambdaIsABackOff() {
+    BackOff threeSeconds = retry -> retry <= 3 ? 1_000 : BackOff.STOP;
+    assertThat(schedule(threeSeconds)).containsExactly(1000L, 1000L, 1000L);
   }
 
   @Test
@@ -52,12 +56,9 @@ class BackOffTest {
   }
 
   private static List<Long> schedule(BackOff backOff) {
-    BackOff.Execution execution = backOff.start();
     List<Long> waits = new ArrayList<>();
-    for (long wait = execution.nextBackOff();
-        wait != BackOff.STOP;
-        wait = execution.nextBackOff()) {
-      waits.add(wait);
+    for (int retry = 1; backOff.delayMillis(retry) != BackOff.STOP; retry++) {
+      waits.add(backOff.delayMillis(retry));
     }
     return waits;
   }

@@ -1,4 +1,4 @@
-package io.inventory.events.client.consumer;
+package io.inventory.events.client;
 
 import java.util.ArrayList;
 import java.util.HashMap;

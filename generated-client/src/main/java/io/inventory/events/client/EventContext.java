@@ -1,11 +1,10 @@
-package io.inventory.events.client.consumer;
+package io.inventory.events.client;
 
 import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Where an event came from: the Kafka record behind it, as seen by a {@link
- * ContextualEventHandler}.
+ * Where an event came from: the Kafka record behind it, as an {@link EventHandler} sees it.
  *
  * <p>Valid only during the handler call that received it; do not keep it. Its {@link #toString()}
  * reads {@code topic-partition@offset}, the form used in every log line and error message of the

@@ -1,16 +1,17 @@
-package io.inventory.events.client.consumer;
+package io.inventory.events.client;
 
 import java.time.Duration;
 
 /**
- * How long to wait before each retry of a failed record, and when to give up (after Spring's {@code
- * BackOff}): {@link #start()} begins a fresh {@link Execution} for each failing record, so every
- * record gets its own count.
+ * How long the consumer waits before each retry of a failed record, and when it gives up: {@code
+ * delayMillis(1)} before the first retry, {@code delayMillis(2)} before the second, until it
+ * returns {@link #STOP}. Every failing record counts from 1 again, so a back-off holds no state and
+ * a lambda is one: {@code retry -> retry <= 3 ? 1_000 : BackOff.STOP}.
  *
- * <p>The consumer waits without blocking the poll loop: it pauses the record's partition, seeks
+ * <p>The consumer waits without blocking its poll loop: it pauses the record's partition, seeks
  * back to the record and keeps polling until the wait is over, so a long back-off never exceeds
- * {@code max.poll.interval.ms} and no later record of that partition overtakes the failed one.
- * Implementations must be thread-safe; executions are used by one thread.
+ * {@code max.poll.interval.ms} and no later record of that partition overtakes the failed one. Must
+ * be thread-safe.
  *
  * <pre>{@code
  * BackOff.exponential(Duration.ofMillis(250), 2.0, Duration.ofSeconds(10), 5) // the default
@@ -20,21 +21,17 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface BackOff {
-  /** Returned by {@link Execution#nextBackOff()} when no retry is left. */
+  /** Returned by {@link #delayMillis} when no retry is left. */
   long STOP = -1;
 
   /** The default: 250 ms, doubling up to 10 s, at most 5 retries (about 7.75 s in all). */
   BackOff DEFAULT = exponential(Duration.ofMillis(250), 2.0, Duration.ofSeconds(10), 5);
 
-  /** Starts the retry schedule of one failing record. */
-  Execution start();
-
-  /** The retry schedule of one record. */
-  @FunctionalInterface
-  interface Execution {
-    /** Milliseconds to wait before the next retry, or {@link #STOP} to give up. */
-    long nextBackOff();
-  }
+  /**
+   * Milliseconds to wait before retry number {@code retry} of one record ({@code 1} for the first),
+   * or {@link #STOP} to give up on it.
+   */
+  long delayMillis(int retry);
 
   /**
    * Waits {@code initialInterval}, then multiplies the wait by {@code multiplier} after each retry
@@ -59,6 +56,6 @@ public interface BackOff {
 
   /** Never retries: a failed record goes to the dead-letter publisher at once. */
   static BackOff none() {
-    return () -> () -> STOP;
+    return retry -> STOP;
   }
 }

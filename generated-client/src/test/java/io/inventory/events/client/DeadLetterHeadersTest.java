@@ -1,9 +1,8 @@
-package io.inventory.events.client.consumer;
+package io.inventory.events.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inventory.events.client.serde.UnknownSchemaException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,16 +39,17 @@ class DeadLetterHeadersTest {
   void deadLetteringAgainReplacesTheHeadersInsteadOfAppending() {
     Headers first =
         KafkaDeadLetterPublisher.headersFor(
-            record(new RecordHeaders()), new UnknownSchemaException("schema id 7 not found"));
+            record(new RecordHeaders()), new IllegalStateException("first failure"));
     Headers second =
         KafkaDeadLetterPublisher.headersFor(
             record(first), new IllegalArgumentException("second failure"));
 
-    assertThat(second.toArray()).hasSize(DeadLetterHeaders.ALL.size());
-    for (String name : DeadLetterHeaders.ALL) {
+    assertThat(second.toArray()).hasSize(DeadLetterPublisher.HEADERS.size());
+    for (String name : DeadLetterPublisher.HEADERS) {
       assertThat(second.headers(name)).as(name).hasSize(1);
     }
-    assertThat(value(second, DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("second failure");
+    assertThat(value(second, DeadLetterPublisher.EXCEPTION_MESSAGE_HEADER))
+        .isEqualTo("second failure");
   }
 
   @Test
@@ -60,8 +60,8 @@ class DeadLetterHeadersTest {
     Headers empty =
         KafkaDeadLetterPublisher.headersFor(record(new RecordHeaders()), new RuntimeException());
 
-    assertThat(value(cut, DeadLetterHeaders.EXCEPTION_MESSAGE)).hasSize(4_000);
-    assertThat(value(empty, DeadLetterHeaders.EXCEPTION_MESSAGE)).isEmpty();
+    assertThat(value(cut, DeadLetterPublisher.EXCEPTION_MESSAGE_HEADER)).hasSize(4_000);
+    assertThat(value(empty, DeadLetterPublisher.EXCEPTION_MESSAGE_HEADER)).isEmpty();
   }
 
   @Test

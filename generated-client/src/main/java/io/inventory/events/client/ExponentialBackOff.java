@@ -1,4 +1,4 @@
-package io.inventory.events.client.consumer;
+package io.inventory.events.client;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -30,22 +30,15 @@ final class ExponentialBackOff implements BackOff {
   }
 
   @Override
-  public Execution start() {
-    return new Execution() {
-      private int retries;
-      private double next = initialMillis;
-
-      @Override
-      public long nextBackOff() {
-        if (retries >= maxRetries) {
-          return STOP;
-        }
-        retries++;
-        long current = (long) Math.min(next, maxMillis);
-        next = Math.min(next * multiplier, maxMillis);
-        return current;
-      }
-    };
+  public long delayMillis(int retry) {
+    if (retry < 1 || retry > maxRetries) {
+      return STOP;
+    }
+    double delay = initialMillis;
+    for (int done = 1; done < retry && delay < maxMillis; done++) {
+      delay = Math.min(delay * multiplier, maxMillis);
+    }
+    return (long) Math.min(delay, maxMillis);
   }
 
   @Override

@@ -1,11 +1,10 @@
-package io.inventory.events.client.consumer;
+package io.inventory.events.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.inventory.events.client.InventoryEventConsumer;
-import io.inventory.events.client.UnknownEvent;
+import io.inventory.events.client.serde.UnknownEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,7 +61,7 @@ class InventoryEventConsumerTest {
         builder()
             .on(
                 String.class,
-                event -> {
+                (event, context) -> {
                   handled.add(event);
                   if (event.equals("a2")
                       && failures.computeIfAbsent(event, e -> new AtomicInteger()).incrementAndGet()
@@ -89,7 +89,7 @@ class InventoryEventConsumerTest {
 
   @Test
   void undecodableRecordIsDeadLetteredAtOnceAndTheNextOneProcessed() {
-    consumer = builder().on(String.class, handled::add).build();
+    consumer = builder().on(String.class, (event, context) -> handled.add(event)).build();
     kafka.assignOnFirstPoll(List.of(P0), List.of(record(P0, 0, "garbage"), record(P0, 1, "a2")));
 
     consumer.start();
@@ -106,7 +106,7 @@ class InventoryEventConsumerTest {
         builder()
             .on(
                 String.class,
-                event -> {
+                (event, context) -> {
                   handled.add(event);
                   if (event.equals("a1")) {
                     throw new IllegalStateException("always");
@@ -130,7 +130,7 @@ class InventoryEventConsumerTest {
             .notRetryable(UnsupportedOperationException.class)
             .on(
                 String.class,
-                event -> {
+                (event, context) -> {
                   handled.add(event);
                   throw new IllegalStateException(
                       "wrapped", new UnsupportedOperationException("never works"));
@@ -151,7 +151,7 @@ class InventoryEventConsumerTest {
     List<Long> committedDuringFailedWrites = Collections.synchronizedList(new ArrayList<>());
     consumer =
         builder()
-            .on(String.class, handled::add)
+            .on(String.class, (event, context) -> handled.add(event))
             .deadLetterBackOff(BackOff.fixed(Duration.ofMillis(10), Integer.MAX_VALUE))
             .deadLetterPublisher(
                 (record, cause) -> {
@@ -179,7 +179,7 @@ class InventoryEventConsumerTest {
     List<String> unknown = Collections.synchronizedList(new ArrayList<>());
     consumer =
         builder()
-            .on(String.class, handled::add)
+            .on(String.class, (event, context) -> handled.add(event))
             .onUnknown((event, context) -> unknown.add(event.recordName() + "@" + context.offset()))
             .build();
     kafka.assignOnFirstPoll(
@@ -202,7 +202,7 @@ class InventoryEventConsumerTest {
         builder()
             .on(
                 String.class,
-                event -> {
+                (event, context) -> {
                   handled.add(event);
                   if (event.equals("a2")) {
                     consumer.close();
@@ -238,15 +238,17 @@ class InventoryEventConsumerTest {
                     .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
-            "schemaRegistryUrl is not set: call schemaRegistryUrl(\"http://host:8081\") with "
-                + "your SCHEMA_REGISTRY_URL, or give a configured valueDeserializer(...).");
+            "Must set schemaRegistryUrl(\"http://host:8081\") with your SCHEMA_REGISTRY_URL, or"
+                + " give a configured valueDeserializer(...).");
   }
 
   @Test
-  void seedDefaultsReachTheKafkaConsumer() {
+  void seedDefaultsReachTheKafkaConsumerAndSerdeKeysDoNot() {
     List<Map<String, Object>> configs = Collections.synchronizedList(new ArrayList<>());
     consumer =
         builder()
+            .schemaRegistryUrl("http://localhost:8081")
+            .property("basic.auth.user.info", "svc:secret")
             .kafkaConsumer(
                 config -> {
                   configs.add(config);
@@ -261,8 +263,49 @@ class InventoryEventConsumerTest {
         .containsEntry("auto.offset.reset", "earliest")
         .containsEntry("enable.auto.commit", false)
         .containsEntry(
-            "value.deserializer",
-            org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+            "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class)
+        .doesNotContainKeys("schema.registry.url", "basic.auth.user.info");
+  }
+
+  @Test
+  void aDeserializerHandedInStaysOpenWhenTheConsumerCloses() {
+    AtomicBoolean closed = new AtomicBoolean();
+    Deserializer<Object> handedIn =
+        new Deserializer<>() {
+          @Override
+          public Object deserialize(String topic, byte[] bytes) {
+            return TEXT.deserialize(topic, bytes);
+          }
+
+          @Override
+          public void close() {
+            closed.set(true);
+          }
+        };
+    consumer = builder().valueDeserializer(handedIn).build().start();
+    consumer.close();
+
+    assertThat(kafka.closed()).as("the consumer the factory made is closed").isTrue();
+    assertThat(closed).as("the deserializer handed in is not").isFalse();
+  }
+
+  @Test
+  void withBothKafkaClientsInjectedNoBootstrapServersAreNeeded() {
+    consumer =
+        InventoryEventConsumer.builder()
+            .topic(TOPIC)
+            .valueDeserializer(TEXT)
+            .kafkaConsumer(config -> kafka)
+            .deadLetterPublisher((record, cause) -> {})
+            .build();
+
+    assertThatThrownBy(
+            () -> InventoryEventConsumer.builder().topic(TOPIC).valueDeserializer(TEXT).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "Must set bootstrapServers(\"host:9092\") with your cluster's KAFKA_BOOTSTRAP_SERVERS,"
+                + " or inject both Kafka clients with kafkaConsumer(...) and"
+                + " deadLetterPublisher(...).");
   }
 
   private InventoryEventConsumer.Builder builder() {

@@ -1,8 +1,7 @@
-package io.inventory.events.client.consumer.internal;
+package io.inventory.events.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.inventory.events.client.consumer.EventContext;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
