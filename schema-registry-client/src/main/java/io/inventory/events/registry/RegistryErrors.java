@@ -21,6 +21,9 @@ final class RegistryErrors {
     } catch (IOException | RuntimeException notJson) {
       // Keep the raw body as the detail.
     }
+    if (detail.endsWith(".")) {
+      detail = detail.substring(0, detail.length() - 1);
+    }
     String url = RegistryUrls.redact(base);
     String message =
         "Schema registry at "

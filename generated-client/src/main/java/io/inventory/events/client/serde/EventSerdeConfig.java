@@ -1,20 +1,13 @@
 package io.inventory.events.client.serde;
 
-import io.inventory.events.client.internal.RegistrySettings;
-import java.io.IOException;
-import java.io.InputStream;
+import io.inventory.events.registry.RegistrySettings;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -239,20 +232,22 @@ public final class EventSerdeConfig extends AbstractConfig {
     return getBoolean(AUTO_REGISTER_SCHEMAS_CONFIG);
   }
 
+  /** How to reach the registry, as the shared registry client takes it. */
   RegistrySettings registrySettings() {
     List<URI> urls =
-        getList(SCHEMA_REGISTRY_URL_CONFIG).stream()
-            .map(String::trim)
-            .map(URI::create)
-            .collect(Collectors.toList());
-    return new RegistrySettings(
-        urls.stream().map(EventSerdeConfig::withoutUserInfo).collect(Collectors.toList()),
-        userInfo(urls.get(0)),
-        sslContext(),
-        Duration.ofMillis(getInt(HTTP_CONNECT_TIMEOUT_MS_CONFIG)),
-        Duration.ofMillis(getInt(HTTP_READ_TIMEOUT_MS_CONFIG)),
-        getInt(MAX_RETRIES_CONFIG),
-        Duration.ofMillis(getInt(RETRIES_WAIT_MS_CONFIG)));
+        getList(SCHEMA_REGISTRY_URL_CONFIG).stream().map(String::trim).map(URI::create).toList();
+    RegistrySettings.Builder settings =
+        RegistrySettings.builder(
+                urls.stream()
+                    .map(EventSerdeConfig::withoutUserInfo)
+                    .collect(Collectors.joining(",")))
+            .basicAuth(userInfo(urls.get(0)))
+            .connectTimeout(Duration.ofMillis(getInt(HTTP_CONNECT_TIMEOUT_MS_CONFIG)))
+            .requestTimeout(Duration.ofMillis(getInt(HTTP_READ_TIMEOUT_MS_CONFIG)))
+            .maxRetries(getInt(MAX_RETRIES_CONFIG))
+            .retryBackoff(Duration.ofMillis(getInt(RETRIES_WAIT_MS_CONFIG)));
+    addTls(settings);
+    return settings.build();
   }
 
   private String userInfo(URI firstUrl) {
@@ -274,86 +269,44 @@ public final class EventSerdeConfig extends AbstractConfig {
     return firstUrl.getRawUserInfo();
   }
 
-  private static URI withoutUserInfo(URI url) {
+  private static String withoutUserInfo(URI url) {
     if (url.getRawUserInfo() == null) {
-      return url;
+      return url.toString();
     }
-    return URI.create(url.toString().replace(url.getRawUserInfo() + "@", ""));
+    return url.toString().replace(url.getRawUserInfo() + "@", "");
   }
 
-  private SSLContext sslContext() {
+  private void addTls(RegistrySettings.Builder settings) {
     Object given = originals().get(SSL_CONTEXT_CONFIG);
     if (given != null) {
-      if (!(given instanceof SSLContext)) {
+      if (!(given instanceof SSLContext context)) {
         throw new ConfigException(
             SSL_CONTEXT_CONFIG,
             given.getClass().getName(),
             "Must be a javax.net.ssl.SSLContext instance.");
       }
-      return (SSLContext) given;
+      settings.sslContext(context);
+      return;
     }
     String trustStore = getString(SSL_TRUSTSTORE_LOCATION_CONFIG);
+    if (trustStore != null) {
+      settings.trustStore(
+          Path.of(trustStore),
+          value(getPassword(SSL_TRUSTSTORE_PASSWORD_CONFIG)),
+          getString(SSL_TRUSTSTORE_TYPE_CONFIG));
+    }
     String keyStore = getString(SSL_KEYSTORE_LOCATION_CONFIG);
-    if (trustStore == null && keyStore == null) {
-      return null;
-    }
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(
-          keyStore == null ? null : keyManagers(keyStore).getKeyManagers(),
-          trustStore == null ? null : trustManagers(trustStore).getTrustManagers(),
-          null);
-      return context;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new ConfigException(
-          "Cannot build the registry's TLS context from "
-              + SSL_TRUSTSTORE_LOCATION_CONFIG
-              + "="
-              + trustStore
-              + " and "
-              + SSL_KEYSTORE_LOCATION_CONFIG
-              + "="
-              + keyStore
-              + ": "
-              + e);
+    if (keyStore != null) {
+      settings.keyStore(
+          Path.of(keyStore),
+          value(getPassword(SSL_KEYSTORE_PASSWORD_CONFIG)),
+          getString(SSL_KEYSTORE_TYPE_CONFIG),
+          value(getPassword(SSL_KEY_PASSWORD_CONFIG)));
     }
   }
 
-  private TrustManagerFactory trustManagers(String location)
-      throws GeneralSecurityException, IOException {
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(
-        load(
-            location,
-            getString(SSL_TRUSTSTORE_TYPE_CONFIG),
-            getPassword(SSL_TRUSTSTORE_PASSWORD_CONFIG)));
-    return factory;
-  }
-
-  private KeyManagerFactory keyManagers(String location)
-      throws GeneralSecurityException, IOException {
-    Password storePassword = getPassword(SSL_KEYSTORE_PASSWORD_CONFIG);
-    Password keyPassword = getPassword(SSL_KEY_PASSWORD_CONFIG);
-    KeyManagerFactory factory =
-        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    factory.init(
-        load(location, getString(SSL_KEYSTORE_TYPE_CONFIG), storePassword),
-        chars(keyPassword != null ? keyPassword : storePassword));
-    return factory;
-  }
-
-  private static KeyStore load(String location, String type, Password password)
-      throws GeneralSecurityException, IOException {
-    KeyStore store = KeyStore.getInstance(type);
-    try (InputStream in = Files.newInputStream(Path.of(location))) {
-      store.load(in, chars(password));
-    }
-    return store;
-  }
-
-  private static char[] chars(Password password) {
-    return password == null ? null : password.value().toCharArray();
+  private static String value(Password password) {
+    return password == null ? null : password.value();
   }
 
   private static void checkSubjectStrategy(String strategy) {

@@ -1,7 +1,9 @@
 package io.inventory.events.client.serde;
 
 import io.inventory.events.client.internal.GeneratedModel;
-import io.inventory.events.client.internal.SchemaRegistryClient;
+import io.inventory.events.registry.SchemaNotFoundException;
+import io.inventory.events.registry.SchemaRegistryClient;
+import io.inventory.events.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +51,7 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
    */
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
-    this.registry = SchemaRegistryClient.shared(new EventSerdeConfig(configs).registrySettings());
+    this.registry = SharedRegistries.forSettings(new EventSerdeConfig(configs).registrySettings());
   }
 
   /**
@@ -153,20 +155,17 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
 
   private Schema writerSchema(String topic, int schemaId) {
     try {
-      return registry.schemaById(schemaId);
-    } catch (SchemaRegistryException e) {
-      if (e.statusCode() == 404) {
-        throw new UnknownSchemaException(
-            "Schema id "
-                + schemaId
-                + " is not in the registry at "
-                + e.registryUrl()
-                + "; the record was written against another registry, or its schema"
-                + " was deleted",
-            topic,
-            e);
-      }
-      throw e;
+      return new Schema.Parser().parse(registry.schemaById(schemaId));
+    } catch (SchemaNotFoundException e) {
+      throw new UnknownSchemaException(
+          "Schema id "
+              + schemaId
+              + " is not in the registry at "
+              + e.registryUrl()
+              + "; the record was written against another registry, or its schema"
+              + " was deleted",
+          topic,
+          e);
     }
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inventory.events.client.internal.EventValidator;
-import io.inventory.events.client.internal.SchemaRegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +44,7 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
 
   private final Map<String, Map<Class<?>, Writer>> writersByTopic = new ConcurrentHashMap<>();
   private final ThreadLocal<FrameBuffer> buffers = ThreadLocal.withInitial(FrameBuffer::new);
-  private SchemaRegistryClient registry;
+  private io.inventory.events.registry.SchemaRegistryClient registry;
   private boolean autoRegister;
 
   /** A serializer to be configured with {@link #configure}, as Kafka does for a class name. */
@@ -58,14 +57,14 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     EventSerdeConfig config = new EventSerdeConfig(configs);
-    this.registry = SchemaRegistryClient.shared(config.registrySettings());
+    this.registry = SharedRegistries.forSettings(config.registrySettings());
     this.autoRegister = config.autoRegisterSchemas();
   }
 
   /**
-   * @throws SchemaRegistryException on the first record of a type when the registry refuses (for
-   *     example the schema is not registered and {@code auto.register.schemas} is false) or cannot
-   *     be reached
+   * @throws io.inventory.events.registry.SchemaRegistryException on the first record of a type when
+   *     the registry refuses (for example the schema is not registered and {@code
+   *     auto.register.schemas} is false) or cannot be reached
    * @throws SerializationException when the record does not fit its schema, listing the fields
    */
   @Override
@@ -96,7 +95,8 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
   private Writer writer(String topic, SpecificRecord event) {
     Schema schema = event.getSchema();
     String subject = topic + "-" + schema.getFullName();
-    int id = registry.idOf(subject, registeredText(schema), autoRegister);
+    String text = registeredText(schema);
+    int id = autoRegister ? registry.register(subject, text) : registry.lookUp(subject, text);
     return new Writer(
         id, new SpecificDatumWriter<>(schema, SpecificData.getForClass(event.getClass())));
   }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.inventory.events.avro.StockLevelChanged;
 import io.inventory.events.avro.StockLevelChangedPayload;
 import io.inventory.events.client.testing.SampleEvents;
+import io.inventory.events.registry.SchemaNotFoundException;
+import io.inventory.events.registry.SchemaRegistryException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -152,7 +154,7 @@ class SerdeTest {
   @Test
   void unregisteredSchemaWithoutAutoRegisterNamesRegistrySubjectAndStatus() {
     assertThatThrownBy(() -> serializer(false).serialize(TOPIC, SampleEvents.stockLevelChanged()))
-        .isInstanceOf(SchemaRegistryException.class)
+        .isInstanceOf(SchemaNotFoundException.class)
         .hasMessage(
             "Schema registry at "
                 + registry.url()
@@ -162,7 +164,7 @@ class SerdeTest {
                 + SUBJECT
                 + "\": HTTP 404 error_code 40401: Subject '"
                 + SUBJECT
-                + "' not found.. Register the schema first (the compatibility gate does, or set"
+                + "' not found. Register the schema first (inventory-events register, or"
                 + " auto.register.schemas=true in dev and tests).");
   }
 
