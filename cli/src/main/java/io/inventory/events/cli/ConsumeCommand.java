@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     name = "consume",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints events from the channel as JSON in its shape, one per line, until Ctrl-C.",
+      "Prints the channel's events as JSON, one per line, until Ctrl-C.",
       "",
       "With --show-partition, --show-offset and --show-key, each line starts with",
       "  Partition:P<TAB>Offset:O<TAB>KEY<TAB> before the JSON, as Kafka's console consumer"

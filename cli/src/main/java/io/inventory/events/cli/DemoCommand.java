@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the channel end to end on an embedded Kafka and schema registry, with a summary.",
+      "Runs the channel end to end on an embedded stack, with a summary.",
       "",
       "Starts Kafka and Apicurio Registry in a few seconds (or uses --bootstrap-servers and",
       "--registry, or $KAFKA_BOOTSTRAP_SERVERS and $SCHEMA_REGISTRY_URL), publishes, refuses,",
@@ -276,7 +276,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /** A copy of {@code sample} with a new eventId and the current time, so each run is its own. */
   private static SpecificRecord fresh(SpecificRecord sample) {
-    SpecificRecord copy = SpecificData.get().deepCopy(sample.getSchema(), sample);
+    SpecificRecord copy =
+        SpecificData.getForClass(sample.getClass()).deepCopy(sample.getSchema(), sample);
     copy.put(copy.getSchema().getField("eventId").pos(), UUID.randomUUID());
     copy.put(
         copy.getSchema().getField("timestamp").pos(), Instant.now().truncatedTo(ChronoUnit.MICROS));

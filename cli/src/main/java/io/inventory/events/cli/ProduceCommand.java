@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     name = "produce",
     mixinStandardHelpOptions = true,
     description = {
-      "Publishes events in the channel's JSON shape through the typed publisher.",
+      "Publishes events in the channel's JSON shape (typed publisher).",
       "",
       "Every event is checked first, as 'validate' does; if any is invalid, nothing is sent.",
       "Each event is keyed by its productId, with acks=all and idempotence on."

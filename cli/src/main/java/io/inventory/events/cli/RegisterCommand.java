@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     name = "register",
     mixinStandardHelpOptions = true,
     description = {
-      "Registers the current schemas and sets each subject's compatibility to FULL_TRANSITIVE.",
+      "Registers the schemas; sets each subject to FULL_TRANSITIVE.",
       "",
       "Subjects: inventory.<env>.events-<full record name>, one per event type and environment.",
       "Idempotent: what is already registered and set is left alone and reported as unchanged."

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks events in the channel's JSON shape against the schemas and the publisher's rules.",
+      "Checks events in the channel's JSON shape, as the publisher would.",
       "",
       "Input: one JSON object per line, or a JSON array of objects. Each problem is printed as",
       "  FILE:LINE: event N (eventId ID): WHAT at $.json.path"

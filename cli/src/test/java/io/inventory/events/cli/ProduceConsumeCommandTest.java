@@ -1,0 +1,187 @@
+package io.inventory.events.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inventory.events.cli.json.EventJson;
+import io.inventory.events.stack.InventoryStack;
+import io.inventory.events.stack.InventoryStackExtension;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(InventoryStackExtension.class)
+@DisplayName("inventory-events produce and consume, on the real broker and registry")
+class ProduceConsumeCommandTest {
+  private final InventoryStack stack;
+
+  ProduceConsumeCommandTest(InventoryStack stack) {
+    this.stack = stack;
+  }
+
+  @Test
+  @DisplayName(
+      "sample events produced from standard input come back from consume as the same JSON, with"
+          + " partition, offset and key")
+  void roundTrip() {
+    String topic = stack.createTopic(3);
+    String samples = Cli.run("samples", "--count", "25", "--seed", "11").out();
+
+    Cli.Run produced =
+        Cli.runWithInput(
+            samples,
+            Cli.against(
+                stack, "produce", "-", "--env", "dev", "--topic", topic, "--auto-register"));
+
+    assertThat(produced.exitCode()).as(produced.toString()).isZero();
+    assertThat(produced.out()).startsWith("Published 25 events to " + topic + " (");
+    Cli.Run consumed =
+        Cli.run(
+            Cli.against(
+                stack,
+                "consume",
+                "--env",
+                "dev",
+                "--topic",
+                topic,
+                "--from-beginning",
+                "--max",
+                "25",
+                "--show-partition",
+                "--show-offset",
+                "--show-key",
+                "--timeout",
+                "60"));
+    assertThat(consumed.exitCode()).as(consumed.toString()).isZero();
+    assertThat(consumed.err()).isEqualTo("Processed a total of 25 events.\n");
+    List<String[]> lines = consumed.outLines().stream().map(line -> line.split("\t", 4)).toList();
+    assertThat(lines).hasSize(25).allMatch(fields -> fields.length == 4);
+    assertThat(lines)
+        .allSatisfy(
+            fields -> {
+              assertThat(fields[0]).matches("Partition:[0-2]");
+              assertThat(fields[1]).matches("Offset:\\d+");
+              JsonNode event = EventJson.parse(fields[3]);
+              assertThat(fields[2]).isEqualTo(event.path("payload").path("productId").asText());
+            });
+    assertThat(lines.stream().map(fields -> fields[3]).collect(Collectors.toSet()))
+        .isEqualTo(Set.copyOf(Arrays.asList(samples.split("\n"))));
+  }
+
+  @Test
+  @DisplayName("one invalid event among valid ones: nothing is sent, the problem is named, exit 1")
+  void invalidInputSendsNothing() {
+    String topic = stack.createTopic(1);
+    String valid = Cli.run("samples", "--count", "3", "--seed", "5").out();
+    String invalid =
+        valid
+            + valid.split("\n")[0].replaceFirst(
+                "\"eventId\":\"[^\"]+\"", "\"eventId\":\"not-a-uuid\"")
+            + "\n";
+
+    Cli.Run produced =
+        Cli.runWithInput(
+            invalid,
+            Cli.against(
+                stack, "produce", "-", "--env", "dev", "--topic", topic, "--auto-register"));
+
+    assertThat(produced.exitCode()).isEqualTo(1);
+    assertThat(produced.out()).isEmpty();
+    assertThat(produced.err())
+        .isEqualTo(
+            "<stdin>:4: event 4 (eventId not-a-uuid): expected a UUID like"
+                + " 6f1c2d8e-3b7a-4c59-9d0e-2a4b6c8d0e1f but was \"not-a-uuid\" at $.eventId\n"
+                + "Nothing was sent: 1 of 4 events invalid.\n");
+    Cli.Run consumed =
+        Cli.run(
+            Cli.against(
+                stack,
+                "consume",
+                "--env",
+                "dev",
+                "--topic",
+                topic,
+                "--from-beginning",
+                "--timeout",
+                "3"));
+    assertThat(consumed.out()).isEmpty();
+    assertThat(consumed.err()).isEqualTo("Processed a total of 0 events.\n");
+  }
+
+  @Test
+  @DisplayName(
+      "consume skips an event type newer than this build with a line on stderr, and dead-letters"
+          + " nothing")
+  void undecodableRecordsAreSkippedOnStderr() throws Exception {
+    String topic = stack.createTopic(1);
+    try (var raw =
+        new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
+            java.util.Map.of("bootstrap.servers", stack.bootstrapServers()),
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      raw.send(
+              new org.apache.kafka.clients.producer.ProducerRecord<>(
+                  topic, "PROD-1", new byte[] {1, 2, 3}))
+          .get();
+    }
+    Cli.run(
+        Cli.against(
+            stack,
+            "produce",
+            "src/test/resources/events/seed-page-event.json",
+            "--env",
+            "dev",
+            "--topic",
+            topic,
+            "--auto-register"));
+
+    Cli.Run consumed =
+        Cli.run(
+            Cli.against(
+                stack,
+                "consume",
+                "--env",
+                "dev",
+                "--topic",
+                topic,
+                "--from-beginning",
+                "--max",
+                "1",
+                "--timeout",
+                "60"));
+
+    assertThat(consumed.exitCode()).as(consumed.toString()).isZero();
+    assertThat(consumed.outLines()).hasSize(1);
+    assertThat(EventJson.parse(consumed.out()).path("eventId").asText())
+        .isEqualTo("6f1c2d8e-3b7a-4c59-9d0e-2a4b6c8d0e1f");
+    assertThat(consumed.err())
+        .startsWith("# skipped " + topic + "-0@0: ")
+        .endsWith("Processed a total of 1 events (1 records skipped).\n");
+  }
+
+  @Test
+  @DisplayName(
+      "produce without a cluster to talk to is a usage error naming the option and the variable")
+  void missingBootstrapServers() {
+    Cli.Run run =
+        Cli.run(
+            "produce",
+            "src/test/resources/events/seed-page-event.json",
+            "--env",
+            "dev",
+            "--registry",
+            "http://127.0.0.1:1");
+
+    if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null) {
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err())
+          .startsWith(
+              "inventory-events produce: Missing --bootstrap-servers: give it, or set"
+                  + " KAFKA_BOOTSTRAP_SERVERS.");
+    }
+  }
+}
