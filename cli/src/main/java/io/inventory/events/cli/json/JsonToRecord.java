@@ -17,8 +17,8 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Reads one JSON object into a generated record, driven by the record's schema, and collects every
  * problem instead of stopping at the first. Values take the Java types the generated classes hold:
- * {@code BigDecimal} for decimals (as written, so the publisher's own rules judge scale and sign),
- * {@code LocalDate}, {@code Instant}, {@code UUID}, generated enums and nested records.
+ * {@code BigDecimal} for decimals (exactly as written), {@code LocalDate}, {@code Instant}, {@code
+ * UUID}, generated enums and nested records.
  */
 final class JsonToRecord {
   private final SpecificData data;
@@ -187,6 +187,8 @@ final class JsonToRecord {
     if (!(schema.getLogicalType() instanceof LogicalTypes.Decimal)) {
       return problem("is plain bytes, which have no JSON form in this contract", path);
     }
+    // as written: the publisher rescales losslessly when it serializes, and its rule on decimal
+    // places then names the value the user wrote
     return json.isNumber() ? json.decimalValue() : mismatch("a number", json, path);
   }
 
