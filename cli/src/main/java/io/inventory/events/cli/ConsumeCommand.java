@@ -1,7 +1,6 @@
 package io.inventory.events.cli;
 
 import io.inventory.events.cli.json.EventJson;
-import io.inventory.events.client.Environment;
 import io.inventory.events.client.InventoryEventConsumer;
 import io.inventory.events.client.UnknownEvent;
 import io.inventory.events.client.consumer.BackOff;
@@ -41,16 +40,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {"", InventoryEventsCli.EXIT_CODES})
 final class ConsumeCommand implements Callable<Integer> {
-  @Option(
-      names = "--env",
-      required = true,
-      paramLabel = "dev|sit|prod",
-      converter = KafkaOptions.EnvironmentConverter.class,
-      description = "Reads inventory.<env>.events.")
-  Environment environment;
-
-  @Option(names = "--topic", paramLabel = "TOPIC", description = "Reads TOPIC instead.")
-  String topic;
+  @Mixin ChannelOptions channel;
 
   @Option(
       names = "--from-beginning",
@@ -120,7 +110,7 @@ final class ConsumeCommand implements Callable<Integer> {
   private InventoryEventConsumer consumer(PrintWriter out, PrintWriter err) {
     InventoryEventConsumer.Builder builder =
         InventoryEventConsumer.builder()
-            .environment(environment)
+            .environment(channel.environment)
             .bootstrapServers(kafka.bootstrapServers(spec))
             .schemaRegistryUrl(kafka.registry(spec))
             .groupId(group != null ? group : "inventory-events-cli-" + shortId())
@@ -130,8 +120,8 @@ final class ConsumeCommand implements Callable<Integer> {
             .deadLetterPublisher((record, cause) -> undecodable(record, cause, err))
             .onUnknown((event, context) -> unknown(event, context, err));
     kafka.properties.forEach(builder::property);
-    if (topic != null) {
-      builder.topic(topic);
+    if (channel.topic != null) {
+      builder.topic(channel.topic);
     }
     for (Class<? extends SpecificRecord> type : EventJson.eventClasses()) {
       register(builder, type, out);

@@ -1,6 +1,5 @@
 package io.inventory.events.cli;
 
-import io.inventory.events.client.Environment;
 import io.inventory.events.client.InventoryEventPublisher;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,19 +37,7 @@ final class ProduceCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|-", description = "The events; - reads standard input.")
   String file;
 
-  @Option(
-      names = "--env",
-      required = true,
-      paramLabel = "dev|sit|prod",
-      converter = KafkaOptions.EnvironmentConverter.class,
-      description = "Publishes to inventory.<env>.events.")
-  Environment environment;
-
-  @Option(
-      names = "--topic",
-      paramLabel = "TOPIC",
-      description = "Publishes to TOPIC instead, e.g. a test topic (subjects follow it).")
-  String topic;
+  @Mixin ChannelOptions channel;
 
   @Option(
       names = "--auto-register",
@@ -95,14 +82,14 @@ final class ProduceCommand implements Callable<Integer> {
   private InventoryEventPublisher publisher() {
     InventoryEventPublisher.Builder builder =
         InventoryEventPublisher.builder()
-            .environment(environment)
+            .environment(channel.environment)
             .bootstrapServers(kafka.bootstrapServers(spec))
             .schemaRegistryUrl(kafka.registry(spec))
             // fail within seconds, not a minute, when the cluster is unreachable
             .property(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000)
             .properties(kafka.properties);
-    if (topic != null) {
-      builder.topic(topic);
+    if (channel.topic != null) {
+      builder.topic(channel.topic);
     }
     if (autoRegister) {
       builder.property("auto.register.schemas", true);

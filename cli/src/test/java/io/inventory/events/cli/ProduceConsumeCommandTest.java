@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.inventory.events.cli.json.EventJson;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -31,31 +33,21 @@ class ProduceConsumeCommandTest {
     String topic = stack.createTopic(3);
     String samples = Cli.run("samples", "--count", "25", "--seed", "11").out();
 
-    Cli.Run produced =
-        Cli.runWithInput(
-            samples,
-            Cli.against(
-                stack, "produce", "-", "--env", "dev", "--topic", topic, "--auto-register"));
+    Cli.Run produced = produce(topic, samples);
 
     assertThat(produced.exitCode()).as(produced.toString()).isZero();
     assertThat(produced.out()).startsWith("Published 25 events to " + topic + " (");
     Cli.Run consumed =
-        Cli.run(
-            Cli.against(
-                stack,
-                "consume",
-                "--env",
-                "dev",
-                "--topic",
-                topic,
-                "--from-beginning",
-                "--max",
-                "25",
-                "--show-partition",
-                "--show-offset",
-                "--show-key",
-                "--timeout",
-                "60"));
+        consume(
+            topic,
+            "--from-beginning",
+            "--max",
+            "25",
+            "--show-partition",
+            "--show-offset",
+            "--show-key",
+            "--timeout",
+            "60");
     assertThat(consumed.exitCode()).as(consumed.toString()).isZero();
     assertThat(consumed.err()).isEqualTo("Processed a total of 25 events.\n");
     List<String[]> lines = consumed.outLines().stream().map(line -> line.split("\t", 4)).toList();
@@ -83,11 +75,7 @@ class ProduceConsumeCommandTest {
                 "\"eventId\":\"[^\"]+\"", "\"eventId\":\"not-a-uuid\"")
             + "\n";
 
-    Cli.Run produced =
-        Cli.runWithInput(
-            invalid,
-            Cli.against(
-                stack, "produce", "-", "--env", "dev", "--topic", topic, "--auto-register"));
+    Cli.Run produced = produce(topic, invalid);
 
     assertThat(produced.exitCode()).isEqualTo(1);
     assertThat(produced.out()).isEmpty();
@@ -96,18 +84,7 @@ class ProduceConsumeCommandTest {
             "<stdin>:4: event 4 (eventId not-a-uuid): expected a UUID like"
                 + " 6f1c2d8e-3b7a-4c59-9d0e-2a4b6c8d0e1f but was \"not-a-uuid\" at $.eventId\n"
                 + "Nothing was sent: 1 of 4 events invalid.\n");
-    Cli.Run consumed =
-        Cli.run(
-            Cli.against(
-                stack,
-                "consume",
-                "--env",
-                "dev",
-                "--topic",
-                topic,
-                "--from-beginning",
-                "--timeout",
-                "3"));
+    Cli.Run consumed = consume(topic, "--from-beginning", "--timeout", "3");
     assertThat(consumed.out()).isEmpty();
     assertThat(consumed.err()).isEqualTo("Processed a total of 0 events.\n");
   }
@@ -128,31 +105,9 @@ class ProduceConsumeCommandTest {
                   topic, "PROD-1", new byte[] {1, 2, 3}))
           .get();
     }
-    Cli.run(
-        Cli.against(
-            stack,
-            "produce",
-            "src/test/resources/events/seed-page-event.json",
-            "--env",
-            "dev",
-            "--topic",
-            topic,
-            "--auto-register"));
+    produce(topic, Files.readString(Path.of("src/test/resources/events/seed-page-event.json")));
 
-    Cli.Run consumed =
-        Cli.run(
-            Cli.against(
-                stack,
-                "consume",
-                "--env",
-                "dev",
-                "--topic",
-                topic,
-                "--from-beginning",
-                "--max",
-                "1",
-                "--timeout",
-                "60"));
+    Cli.Run consumed = consume(topic, "--from-beginning", "--max", "1", "--timeout", "60");
 
     assertThat(consumed.exitCode()).as(consumed.toString()).isZero();
     assertThat(consumed.outLines()).hasSize(1);
@@ -183,5 +138,22 @@ class ProduceConsumeCommandTest {
               "inventory-events produce: Missing --bootstrap-servers: give it, or set"
                   + " KAFKA_BOOTSTRAP_SERVERS.");
     }
+  }
+
+  /**
+   * Produces {@code events} (JSON text) from standard input to {@code topic}, registering schemas.
+   */
+  private Cli.Run produce(String topic, String events) {
+    return Cli.runWithInput(
+        events,
+        Cli.against(stack, "produce", "-", "--env", "dev", "--topic", topic, "--auto-register"));
+  }
+
+  /** Consumes {@code topic} with {@code options}. */
+  private Cli.Run consume(String topic, String... options) {
+    List<String> args =
+        new java.util.ArrayList<>(List.of("consume", "--env", "dev", "--topic", topic));
+    args.addAll(List.of(options));
+    return Cli.run(Cli.against(stack, args.toArray(String[]::new)));
   }
 }
