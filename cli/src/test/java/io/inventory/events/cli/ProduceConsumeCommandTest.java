@@ -4,14 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inventory.events.cli.json.EventJson;
+import io.inventory.events.registry.RegistrySettings;
+import io.inventory.events.registry.SchemaRegistryClient;
 import io.inventory.events.stack.InventoryStack;
 import io.inventory.events.stack.InventoryStackExtension;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,16 +110,7 @@ class ProduceConsumeCommandTest {
           + " nothing")
   void undecodableRecordsAreSkippedOnStderr() throws Exception {
     String topic = stack.createTopic(1);
-    try (var raw =
-        new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
-            java.util.Map.of("bootstrap.servers", stack.bootstrapServers()),
-            new org.apache.kafka.common.serialization.StringSerializer(),
-            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-      raw.send(
-              new org.apache.kafka.clients.producer.ProducerRecord<>(
-                  topic, "PROD-1", new byte[] {1, 2, 3}))
-          .get();
-    }
+    sendRaw(topic, new byte[] {1, 2, 3});
     produce(topic, Files.readString(Path.of("src/test/resources/events/seed-page-event.json")));
 
     Cli.Run consumed = consume(topic, "--from-beginning", "--max", "1", "--timeout", "60");
@@ -116,6 +122,45 @@ class ProduceConsumeCommandTest {
     assertThat(consumed.err())
         .startsWith("# skipped " + topic + "-0@0: ")
         .endsWith("Processed a total of 1 events (1 records skipped).\n");
+  }
+
+  @Test
+  @DisplayName(
+      "consume skips an event type newer than this build with a '#' line naming it, and prints the"
+          + " events around it")
+  void unknownEventTypeIsAMarkerOnStderr() throws Exception {
+    String topic = stack.createTopic(1);
+    Schema newer =
+        new Schema.Parser()
+            .parse(
+                "{\"type\": \"record\", \"name\": \"StockTransferred\", \"namespace\":"
+                    + " \"io.inventory.events.avro\", \"fields\": [{\"name\": \"productId\","
+                    + " \"type\": \"string\"}]}");
+    int id =
+        new SchemaRegistryClient(RegistrySettings.builder(stack.schemaRegistryUrl()).build())
+            .register(topic + "-" + newer.getFullName(), newer.toString());
+    GenericRecord transfer = new GenericData.Record(newer);
+    transfer.put("productId", "PROD-456");
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    frame.write(ByteBuffer.allocate(5).put((byte) 0).putInt(id).array());
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(frame, null);
+    new GenericDatumWriter<GenericRecord>(newer).write(transfer, encoder);
+    encoder.flush();
+    sendRaw(topic, frame.toByteArray());
+    produce(topic, Files.readString(Path.of("src/test/resources/events/seed-page-event.json")));
+
+    Cli.Run consumed = consume(topic, "--from-beginning", "--max", "1", "--timeout", "60");
+
+    assertThat(consumed.exitCode()).as(consumed.toString()).isZero();
+    assertThat(consumed.outLines()).hasSize(1);
+    assertThat(consumed.err())
+        .isEqualTo(
+            "# skipped "
+                + topic
+                + "-0@0: event type io.inventory.events.avro.StockTransferred (schema id "
+                + id
+                + ") is newer than this build\n"
+                + "Processed a total of 1 events (1 records skipped).\n");
   }
 
   @Test
@@ -155,5 +200,16 @@ class ProduceConsumeCommandTest {
         new java.util.ArrayList<>(List.of("consume", "--env", "dev", "--topic", topic));
     args.addAll(List.of(options));
     return Cli.run(Cli.against(stack, args.toArray(String[]::new)));
+  }
+
+  /** Sends bytes keyed PROD-456 with a plain producer, as a buggy or newer producer might. */
+  private void sendRaw(String topic, byte[] value) throws Exception {
+    try (KafkaProducer<String, byte[]> raw =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", stack.bootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(topic, "PROD-456", value)).get();
+    }
   }
 }
