@@ -100,19 +100,23 @@ final class ProduceCommand implements Callable<Integer> {
   /** Sends every event, reporting progress on standard error once per second of work. */
   private static int publish(
       InventoryEventPublisher publisher, List<SpecificRecord> events, PrintWriter err) {
-    Progress progress = new Progress(err, "published", events.size());
+    Progress progress = new Progress(err, "publishing", events.size());
     List<CompletableFuture<RecordMetadata>> sent = new ArrayList<>();
     for (SpecificRecord event : events) {
-      sent.add(publisher.publish(event));
+      CompletableFuture<RecordMetadata> one = publisher.publish(event);
+      sent.add(one);
       progress.step();
+      if (one.isCompletedExceptionally()) {
+        break; // the cluster refused at once (unreachable, unauthorised): the rest would too
+      }
     }
     publisher.flush();
     try {
       CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
-      long failed = sent.stream().filter(CompletableFuture::isCompletedExceptionally).count();
+      long published = sent.stream().filter(f -> !f.isCompletedExceptionally()).count();
       throw new IllegalStateException(
-          failed + " of " + events.size() + " events were not published", e.getCause());
+          "only " + published + " of " + events.size() + " events were published", e.getCause());
     }
     progress.done();
     return sent.size();
