@@ -3,28 +3,18 @@ package io.inventory.events.conformance.languages;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inventory.events.cli.json.EventJson;
 import io.inventory.events.client.InventoryEventPublisher;
 import io.inventory.events.client.testing.SampleEvents;
-import io.inventory.events.conformance.contract.ChannelJson;
 import io.inventory.events.conformance.producer.StackPublisher;
 import io.inventory.events.conformance.serde.Topics;
 import io.inventory.events.registry.RegistrySettings;
 import io.inventory.events.registry.SchemaRegistryClient;
 import io.inventory.events.stack.InventoryStack;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Utils;
@@ -83,22 +73,9 @@ final class ExampleTopic {
     return Topics.readBytes(stack.bootstrapServers(), name, 1).get(0).value();
   }
 
-  /** The seed-shaped JSON of {@code event}, as ChannelJson writes it. */
+  /** The seed-shaped JSON of {@code event}, as the CLI's codec writes it. */
   static JsonNode json(SpecificRecord event) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-      new SpecificDatumWriter<SpecificRecord>(
-              event.getSchema(), SpecificData.getForClass(event.getClass()))
-          .write(event, encoder);
-      encoder.flush();
-      GenericRecord generic =
-          new GenericDatumReader<GenericRecord>(event.getSchema())
-              .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
-      return ChannelJson.toJson(generic, event.getSchema());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EventJson.write(event);
   }
 
   /** The partition Java's default partitioner gives {@code key}: murmur2 of its UTF-8 bytes. */

@@ -1,0 +1,118 @@
+package io.inventory.events.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("inventory-events check: the compatibility gate's options, formats and exit codes")
+class CheckCommandTest {
+  private static final Path ROOT = Cli.repositoryRoot();
+
+  @Test
+  @DisplayName("the repository's schemas pass against every release: exit 0")
+  void repositorySchemasPass() {
+    Cli.Run run = repository("check");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("release 1.0.0");
+  }
+
+  @Test
+  @DisplayName("a copy with a field removed breaks FULL_TRANSITIVE: the finding is named, exit 1")
+  void brokenCopyFails(@TempDir Path dir) throws IOException {
+    Path schemas = copy(ROOT.resolve("schemas"), dir.resolve("schemas"));
+    Path file = schemas.resolve("events/StockLevelChanged.avsc");
+    String avsc = Files.readString(file);
+    String broken =
+        avsc.replaceAll(
+            "\\{\\s*\"name\": \"unitOfMeasure\",\\s*\"type\": \"UnitOfMeasure\",\\s*\"doc\":"
+                + " \"[^\"]*\"\\s*},",
+            "");
+    assertThat(broken).isNotEqualTo(avsc);
+    Files.writeString(file, broken);
+
+    Cli.Run run =
+        Cli.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--releases",
+            ROOT.resolve("schemas/releases").toString(),
+            "--asyncapi",
+            ROOT.resolve("asyncapi.yaml").toString(),
+            "--format",
+            "json");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).contains("\"FIELD_NO_DELETE\"").contains("unitOfMeasure");
+  }
+
+  @Test
+  @DisplayName("--report writes a JUnit XML file beside the text report")
+  void writesReports(@TempDir Path dir) {
+    Path junit = dir.resolve("reports/TEST-compat.xml");
+
+    Cli.Run run = repository("check", "--report", "junit=" + junit);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(junit).content().startsWith("<?xml");
+  }
+
+  @Test
+  @DisplayName("--list-rules prints every rule with its purpose")
+  void listsRules() {
+    Cli.Run run = Cli.run("check", "--list-rules");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("FIELD_NO_DELETE")
+        .contains("Checks that")
+        .contains("[beyond Avro]");
+  }
+
+  @Test
+  @DisplayName("an unknown format and a missing schemas directory are usage errors: exit 2")
+  void usageErrors(@TempDir Path dir) {
+    Cli.Run format = Cli.run("check", "--format", "yaml");
+    Cli.Run schemas = Cli.run("check", "--schemas", dir.resolve("none").toString());
+
+    assertThat(format.exitCode()).isEqualTo(2);
+    assertThat(format.err())
+        .contains("Unknown report format \"yaml\"; use text, json, junit or github.");
+    assertThat(schemas.exitCode()).isEqualTo(2);
+    assertThat(schemas.err()).startsWith("inventory-events check: no schemas directory at ");
+  }
+
+  private static Cli.Run repository(String... args) {
+    String[] all =
+        Stream.concat(
+                Stream.of(args),
+                Stream.of(
+                    "--schemas", ROOT.resolve("schemas").toString(),
+                    "--releases", ROOT.resolve("schemas/releases").toString(),
+                    "--asyncapi", ROOT.resolve("asyncapi.yaml").toString()))
+            .toArray(String[]::new);
+    return Cli.run(all);
+  }
+
+  private static Path copy(Path from, Path to) throws IOException {
+    try (Stream<Path> tree = Files.walk(from)) {
+      for (Path source :
+          (Iterable<Path>) tree.filter(p -> !p.startsWith(from.resolve("releases")))::iterator) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+    return to;
+  }
+}
