@@ -1,6 +1,7 @@
 package io.inventory.events.cli;
 
 import io.inventory.events.compatibility.CompatibilityGate;
+import io.inventory.events.compatibility.ReleaseSnapshot;
 import io.inventory.events.compatibility.Report;
 import io.inventory.events.compatibility.Rule;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +34,6 @@ import picocli.CommandLine.Spec;
     },
     footer = {"", "Exit codes: 0 passed, 1 breaking changes, 2 usage or I/O error."})
 final class CheckCommand implements Callable<Integer> {
-  private static final String VERSION = "\\d+\\.\\d+\\.\\d+([-.][0-9A-Za-z.]+)?";
 
   @Option(
       names = "--schemas",
@@ -161,7 +160,7 @@ final class CheckCommand implements Callable<Integer> {
       return InventoryEventsCli.FAILED;
     }
     if (releaseAs != null) {
-      Path release = freeze(releaseAs);
+      Path release = ReleaseSnapshot.create(releaseAs, schemas, releases, asyncApi);
       out.println("Released " + releaseAs + " as " + release + "; commit it: git add " + release);
     }
     return InventoryEventsCli.OK;
@@ -195,49 +194,6 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     return builder.build();
-  }
-
-  /**
-   * The release step: copies {@code common/}, {@code events/} and the AsyncAPI document to {@code
-   * <releases>/VERSION}, which must not exist yet (releases are frozen).
-   */
-  private Path freeze(String version) {
-    if (!version.matches(VERSION)) {
-      throw new IllegalArgumentException(
-          "release version \"" + version + "\" is not MAJOR.MINOR.PATCH");
-    }
-    Path target = releases.resolve(version);
-    if (Files.exists(target)) {
-      throw new IllegalArgumentException(
-          "release " + version + " exists already at " + target + "; pick the next version");
-    }
-    try {
-      for (String part : new String[] {"common", "events"}) {
-        copy(schemas.resolve(part), target.resolve(part));
-      }
-      if (asyncApi != null) {
-        Files.copy(asyncApi, target.resolve("asyncapi.yaml"));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write release " + target + ": " + e.getMessage(), e);
-    }
-    return target;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    if (!Files.isDirectory(from)) {
-      return;
-    }
-    try (Stream<Path> tree = Files.walk(from)) {
-      for (Path source : (Iterable<Path>) tree.sorted()::iterator) {
-        Path destination = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(source, destination);
-        }
-      }
-    }
   }
 
   private static void write(Path file, String content) {

@@ -9,14 +9,19 @@ import java.util.stream.Stream;
 /**
  * The release step: freezes the working schemas ({@code common/}, {@code events/}) and the AsyncAPI
  * document as {@code <releases>/<version>/}, the baseline every later change is checked against.
+ * Used by the gate's own command and by the {@code inventory-events check --release-as} command.
  */
-final class ReleaseSnapshot {
+public final class ReleaseSnapshot {
   private ReleaseSnapshot() {}
 
   /**
-   * @throws IllegalArgumentException when the release exists already (releases are never rewritten)
+   * @param asyncApi the AsyncAPI document to freeze beside the schemas, or {@code null}
+   * @return the new release directory
+   * @throws IllegalArgumentException when the version is not MAJOR.MINOR.PATCH or the release
+   *     exists already (releases are never rewritten)
+   * @throws java.io.UncheckedIOException when the release cannot be written
    */
-  static Path create(String version, Path schemas, Path releases, Path asyncApi) {
+  public static Path create(String version, Path schemas, Path releases, Path asyncApi) {
     if (!version.matches("\\d+\\.\\d+\\.\\d+([-.][0-9A-Za-z.]+)?")) {
       throw new IllegalArgumentException(
           "release version \"" + version + "\" is not MAJOR.MINOR.PATCH");
