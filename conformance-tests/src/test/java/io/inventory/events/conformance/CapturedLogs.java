@@ -62,9 +62,13 @@ public final class CapturedLogs implements AutoCloseable {
     Map<LoggerConfig, Level> previous = new java.util.HashMap<>();
     List<LoggerConfig> loggers = new ArrayList<>(config.getLoggers().values());
     loggers.add(config.getRootLogger());
+    Level rootLevel = config.getRootLogger().getLevel();
     for (LoggerConfig logger : loggers) {
       if (previous.containsKey(logger)) continue;
       previous.put(logger, logger.getLevel());
+      // the configured appenders (the console) stay as quiet as they were
+      Level quiet = logger.getLevel() != null ? logger.getLevel() : rootLevel;
+      reattach(logger, quiet);
       if (logger.getLevel() == null || logger.getLevel().isMoreSpecificThan(level)) {
         logger.setLevel(level);
       }
@@ -75,6 +79,14 @@ public final class CapturedLogs implements AutoCloseable {
     }
     context.updateLoggers();
     return new CapturedLogs(context, appender, previous, text);
+  }
+
+  /** Attaches the logger's appenders again, passing only events at {@code level} and above. */
+  private static void reattach(LoggerConfig logger, Level level) {
+    for (Appender existing : new ArrayList<>(logger.getAppenders().values())) {
+      logger.removeAppender(existing.getName());
+      logger.addAppender(existing, level, null);
+    }
   }
 
   private static String render(LogEvent event) {
@@ -114,6 +126,7 @@ public final class CapturedLogs implements AutoCloseable {
         (logger, level) -> {
           logger.removeAppender(appender.getName());
           logger.setLevel(level);
+          reattach(logger, null);
         });
     context.updateLoggers();
     appender.stop();

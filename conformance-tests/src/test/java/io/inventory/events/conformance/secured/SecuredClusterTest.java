@@ -274,7 +274,10 @@ class SecuredClusterTest {
             "--registry",
             stack.schemaRegistryUrl());
 
-    CliRun produce = cli(samples.out(), concat(List.of("produce", "-", "--auto-register"), channel, clientSettings));
+    CliRun produce =
+        cli(
+            samples.out(),
+            concat(List.of("produce", "-", "--auto-register"), channel, clientSettings));
     assertThat(produce.exitCode()).as(produce.toString()).isEqualTo(0);
     CliRun consume =
         cli(
