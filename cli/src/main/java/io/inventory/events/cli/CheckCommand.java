@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -102,6 +103,8 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "PASS",
       description = "Basic auth password; default $SCHEMA_REGISTRY_PASSWORD.")
   String password = System.getenv("SCHEMA_REGISTRY_PASSWORD");
+
+  @Mixin RegistryTrustOptions registryTrust = new RegistryTrustOptions();
 
   @Option(
       names = "--subject-pattern",
@@ -192,6 +195,7 @@ final class CheckCommand implements Callable<Integer> {
       if (user != null && !user.isEmpty()) {
         builder.registryCredentials(user, password);
       }
+      registryTrust.applyTo(builder);
     }
     return builder.build();
   }

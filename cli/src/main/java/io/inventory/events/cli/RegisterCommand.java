@@ -22,6 +22,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -76,6 +77,8 @@ final class RegisterCommand implements Callable<Integer> {
       description = "Basic auth password; default $SCHEMA_REGISTRY_PASSWORD.")
   String password = System.getenv("SCHEMA_REGISTRY_PASSWORD");
 
+  @Mixin RegistryTrustOptions registryTrust = new RegistryTrustOptions();
+
   @Spec CommandSpec spec;
 
   private int registered;
@@ -92,6 +95,7 @@ final class RegisterCommand implements Callable<Integer> {
     if (user != null && !user.isEmpty()) {
       settings.basicAuth(user + ":" + (password == null ? "" : password));
     }
+    registryTrust.applyTo(settings);
     SchemaRegistryClient client = new SchemaRegistryClient(settings.build());
     PrintWriter out = spec.commandLine().getOut();
     int subjects = 0;

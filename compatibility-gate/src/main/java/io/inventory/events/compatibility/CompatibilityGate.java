@@ -1,5 +1,6 @@
 package io.inventory.events.compatibility;
 
+import io.inventory.events.registry.RegistrySettings;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,6 +50,9 @@ public final class CompatibilityGate {
   private final URI registry;
   private final String registryUser;
   private final String registryPassword;
+  private final Path registryTrustStore;
+  private final String registryTrustStorePassword;
+  private final String registryTrustStoreType;
   private final Pattern subjectPattern;
 
   private CompatibilityGate(Builder builder) {
@@ -66,7 +70,22 @@ public final class CompatibilityGate {
     this.registry = builder.registry;
     this.registryUser = builder.registryUser;
     this.registryPassword = builder.registryPassword;
+    this.registryTrustStore = builder.registryTrustStore;
+    this.registryTrustStorePassword = builder.registryTrustStorePassword;
+    this.registryTrustStoreType = builder.registryTrustStoreType;
     this.subjectPattern = Pattern.compile(builder.subjectPattern);
+  }
+
+  /** The registry's URL with the builder's credentials and trust store, if it set them. */
+  private RegistrySettings registrySettings() {
+    RegistrySettings.Builder settings = RegistrySettings.builder(registry.toString());
+    if (registryUser != null) {
+      settings.basicAuth(registryUser + ":" + (registryPassword == null ? "" : registryPassword));
+    }
+    if (registryTrustStore != null) {
+      settings.trustStore(registryTrustStore, registryTrustStorePassword, registryTrustStoreType);
+    }
+    return settings.build();
   }
 
   /** A new builder with no releases, no AsyncAPI document, no approvals and no registry. */
@@ -99,8 +118,7 @@ public final class CompatibilityGate {
     List<String> registryVerdicts = new ArrayList<>();
     if (registry != null) {
       findings.add(
-          new RegistryCheck(
-                  registry, registryUser, registryPassword, subjectPattern, schemasDisplay)
+          new RegistryCheck(registrySettings(), subjectPattern, schemasDisplay)
               .check(working, releases.known(), findings.checked(), registryVerdicts));
     }
     findings.add(releases.newEventTypes());
@@ -140,6 +158,9 @@ public final class CompatibilityGate {
     private URI registry;
     private String registryUser;
     private String registryPassword;
+    private Path registryTrustStore;
+    private String registryTrustStorePassword;
+    private String registryTrustStoreType;
     private String subjectPattern = DEFAULT_SUBJECT_PATTERN;
 
     private Builder() {}
@@ -218,6 +239,18 @@ public final class CompatibilityGate {
     public Builder registryCredentials(String user, String password) {
       this.registryUser = Objects.requireNonNull(user, "user == null");
       this.registryPassword = password;
+      return this;
+    }
+
+    /**
+     * The trust store for an {@code https} registry whose certificate the JVM's default trust store
+     * does not hold (a private CA, a self-signed test certificate); default the JVM's. {@code type}
+     * is for example {@code PKCS12} (when {@code null}) or {@code JKS}.
+     */
+    public Builder registryTrustStore(Path location, String password, String type) {
+      this.registryTrustStore = Objects.requireNonNull(location, "location == null");
+      this.registryTrustStorePassword = password;
+      this.registryTrustStoreType = type;
       return this;
     }
 

@@ -39,6 +39,11 @@ final class GateCommand {
           "                             (Apicurio: http://host:port/apis/ccompat/v7)",
           "  --registry-user USER       basic auth user; default $SCHEMA_REGISTRY_USER",
           "  --registry-password PASS   basic auth password; default $SCHEMA_REGISTRY_PASSWORD",
+          "  --registry-truststore FILE trust store for an https registry; default the JVM's",
+          "  --registry-truststore-password PASS",
+          "                             its password; default $SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD",
+          "  --registry-truststore-type TYPE",
+          "                             PKCS12 (default) or JKS",
           "  --subject-pattern REGEX    registry subjects of the channel; default "
               + CompatibilityGate.DEFAULT_SUBJECT_PATTERN,
           "  --release-as VERSION       after a passing check, freeze the working schemas and"
@@ -73,6 +78,9 @@ final class GateCommand {
     String registry = null;
     String user = System.getenv("SCHEMA_REGISTRY_USER");
     String password = System.getenv("SCHEMA_REGISTRY_PASSWORD");
+    Path trustStore = null;
+    String trustStorePassword = System.getenv("SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD");
+    String trustStoreType = "PKCS12";
     String subjectPattern = CompatibilityGate.DEFAULT_SUBJECT_PATTERN;
     String releaseAs = null;
     for (int i = 0; i < args.length; i++) {
@@ -122,6 +130,15 @@ final class GateCommand {
         case "--registry-password":
           password = value(args, ++i, option);
           break;
+        case "--registry-truststore":
+          trustStore = Path.of(value(args, ++i, option));
+          break;
+        case "--registry-truststore-password":
+          trustStorePassword = value(args, ++i, option);
+          break;
+        case "--registry-truststore-type":
+          trustStoreType = value(args, ++i, option);
+          break;
         case "--release-as":
           releaseAs = value(args, ++i, option);
           break;
@@ -157,6 +174,9 @@ final class GateCommand {
       builder.registry(URI.create(registry));
       if (user != null && !user.isEmpty()) {
         builder.registryCredentials(user, password);
+      }
+      if (trustStore != null) {
+        builder.registryTrustStore(trustStore, trustStorePassword, trustStoreType);
       }
     }
     Report report = builder.build().check();

@@ -4,7 +4,6 @@ import io.inventory.events.registry.CompatibilityVerdict;
 import io.inventory.events.registry.RegisteredSchema;
 import io.inventory.events.registry.RegistrySettings;
 import io.inventory.events.registry.SchemaRegistryClient;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +18,12 @@ import org.apache.avro.Schema;
  * Rule#REGISTRY_ACCEPTS}).
  */
 final class RegistryCheck {
-  private final URI registry;
-  private final String registryUser;
-  private final String registryPassword;
+  private final RegistrySettings settings;
   private final Pattern subjectPattern;
   private final String schemasDisplay;
 
-  RegistryCheck(
-      URI registry,
-      String registryUser,
-      String registryPassword,
-      Pattern subjectPattern,
-      String schemasDisplay) {
-    this.registry = registry;
-    this.registryUser = registryUser;
-    this.registryPassword = registryPassword;
+  RegistryCheck(RegistrySettings settings, Pattern subjectPattern, String schemasDisplay) {
+    this.settings = settings;
     this.subjectPattern = subjectPattern;
     this.schemasDisplay = schemasDisplay;
   }
@@ -133,10 +123,6 @@ final class RegistryCheck {
   }
 
   private SchemaRegistryClient client() {
-    RegistrySettings.Builder settings = RegistrySettings.builder(registry.toString());
-    if (registryUser != null) {
-      settings.basicAuth(registryUser + ":" + (registryPassword == null ? "" : registryPassword));
-    }
-    return new SchemaRegistryClient(settings.build());
+    return new SchemaRegistryClient(settings);
   }
 }

@@ -107,4 +107,16 @@ record ConsumerSettings(
   Object groupId() {
     return kafkaConfig.get(ConsumerConfig.GROUP_ID_CONFIG);
   }
+
+  /** The topic, group and setting names: never a value, which may be a password. */
+  @Override
+  public String toString() {
+    return "ConsumerSettings{topic="
+        + topic
+        + ", group="
+        + groupId()
+        + ", kafka settings="
+        + new java.util.TreeSet<>(kafkaConfig.keySet())
+        + "}";
+  }
 }

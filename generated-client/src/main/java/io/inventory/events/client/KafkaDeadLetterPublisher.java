@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,19 +31,29 @@ final class KafkaDeadLetterPublisher implements DeadLetterPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
   static final int MAX_MESSAGE_LENGTH = 4_000;
 
-  /** Consumer settings the default dead-letter producer shares: how to reach the cluster. */
-  private static final List<String> SHARED_SETTINGS =
+  /**
+   * Prefixes of the consumer settings the default dead-letter producer shares: every security, TLS
+   * and SASL setting, whatever the mechanism (SCRAM, OAuth, AWS IAM callback handlers, custom trust
+   * store types), so a consumer that can read its cluster can also dead-letter to it.
+   */
+  static final List<String> SHARED_PREFIXES = List.of("security.", "ssl.", "sasl.");
+
+  /** Further consumer settings it shares: how to find and connect to the cluster. */
+  static final List<String> SHARED_SETTINGS =
       List.of(
-          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-          "security.protocol",
-          "sasl.mechanism",
-          "sasl.jaas.config",
-          "ssl.truststore.location",
-          "ssl.truststore.password",
-          "ssl.keystore.location",
-          "ssl.keystore.password",
-          "ssl.key.password",
-          "client.dns.lookup");
+          CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+          CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG,
+          CommonClientConfigs.METADATA_MAX_AGE_CONFIG,
+          CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG,
+          CommonClientConfigs.CONNECTIONS_MAX_IDLE_MS_CONFIG,
+          CommonClientConfigs.RECONNECT_BACKOFF_MS_CONFIG,
+          CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+          CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG,
+          CommonClientConfigs.RETRY_BACKOFF_MAX_MS_CONFIG,
+          CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG,
+          CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG,
+          CommonClientConfigs.SEND_BUFFER_CONFIG,
+          CommonClientConfigs.RECEIVE_BUFFER_CONFIG);
 
   private final Producer<byte[], byte[]> producer;
   private final Set<String> warnedTopics = ConcurrentHashMap.newKeySet();
@@ -53,16 +63,23 @@ final class KafkaDeadLetterPublisher implements DeadLetterPublisher {
   }
 
   /**
-   * The default dead-letter producer's settings: the consumer's cluster and security settings,
-   * {@code acks=all}, idempotent, and timeouts bounded so a dead-letter write never holds the poll
-   * loop near {@code max.poll.interval.ms}.
+   * The default dead-letter producer's settings: every consumer setting named by {@link
+   * #SHARED_PREFIXES} or {@link #SHARED_SETTINGS} (consumer-only settings such as the group,
+   * deserializers and interceptors stay behind), the consumer's {@code client.id} with {@code -dlt}
+   * appended, {@code acks=all}, idempotent, and timeouts bounded so a dead-letter write never holds
+   * the poll loop near {@code max.poll.interval.ms}.
    */
   static Map<String, Object> producerConfig(Map<String, Object> consumerConfig) {
     Map<String, Object> config = new HashMap<>();
-    for (String key : SHARED_SETTINGS) {
-      if (consumerConfig.containsKey(key)) {
-        config.put(key, consumerConfig.get(key));
-      }
+    consumerConfig.forEach(
+        (key, value) -> {
+          if (SHARED_SETTINGS.contains(key) || SHARED_PREFIXES.stream().anyMatch(key::startsWith)) {
+            config.put(key, value);
+          }
+        });
+    Object clientId = consumerConfig.get(CommonClientConfigs.CLIENT_ID_CONFIG);
+    if (clientId != null && !clientId.toString().isEmpty()) {
+      config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId + "-dlt");
     }
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -2,6 +2,7 @@ package io.inventory.events.stack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -18,18 +19,39 @@ final class EmbeddedKafka implements KafkaBackend {
   private final int brokerPort;
   private final int controllerPort;
   private final Path dataDir;
+  private final StackSecurity security;
   private boolean closed;
 
-  private EmbeddedKafka(KafkaRaftServer server, int brokerPort, int controllerPort, Path dataDir) {
+  private EmbeddedKafka(
+      KafkaRaftServer server,
+      int brokerPort,
+      int controllerPort,
+      Path dataDir,
+      StackSecurity security) {
     this.server = server;
     this.brokerPort = brokerPort;
     this.controllerPort = controllerPort;
     this.dataDir = dataDir;
+    this.security = security;
   }
 
   @Override
   public String bootstrapServers() {
     return LoopbackPorts.HOST + ":" + brokerPort;
+  }
+
+  @Override
+  public Map<String, Object> clientProperties() {
+    return security == null
+        ? KafkaBackend.super.clientProperties()
+        : security.kafkaClient(bootstrapServers(), false);
+  }
+
+  @Override
+  public Map<String, Object> adminProperties() {
+    return security == null
+        ? KafkaBackend.super.adminProperties()
+        : security.kafkaClient(bootstrapServers(), true);
   }
 
   @Override
@@ -42,24 +64,41 @@ final class EmbeddedKafka implements KafkaBackend {
    * taken meanwhile.
    */
   static EmbeddedKafka start(Path runDir, Deadline deadline) {
+    return start(runDir, deadline, null);
+  }
+
+  /**
+   * As {@link #start(Path, Deadline)}; with {@code security}, the node listens for SASL_SSL only,
+   * its SCRAM users are created when its storage is formatted, and the app user's ACLs once it is
+   * ready.
+   */
+  static EmbeddedKafka start(Path runDir, Deadline deadline, StackSecurity security) {
     return LoopbackPorts.retryWhilePortTaken(
         attempt -> {
           List<Integer> ports = LoopbackPorts.pick(2);
-          return startOn(ports.get(0), ports.get(1), runDir.resolve("kafka-" + attempt), deadline);
+          return startOn(
+              ports.get(0), ports.get(1), runDir.resolve("kafka-" + attempt), deadline, security);
         });
   }
 
   private static EmbeddedKafka startOn(
-      int brokerPort, int controllerPort, Path dataDir, Deadline deadline) {
-    Properties config = KafkaServerConfig.combined(brokerPort, controllerPort, dataDir);
+      int brokerPort, int controllerPort, Path dataDir, Deadline deadline, StackSecurity security) {
+    Properties config =
+        security == null
+            ? KafkaServerConfig.combined(brokerPort, controllerPort, dataDir)
+            : KafkaServerConfig.securedCombined(brokerPort, controllerPort, dataDir, security);
     try {
-      KafkaStorage.format(config, dataDir, Uuid.randomUuid().toString());
+      KafkaStorage.format(
+          config,
+          dataDir,
+          Uuid.randomUuid().toString(),
+          security == null ? List.of() : security.scramFormatArguments());
     } catch (RuntimeException e) {
       WorkDirectory.delete(dataDir);
       throw e;
     }
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
-    EmbeddedKafka kafka = new EmbeddedKafka(server, brokerPort, controllerPort, dataDir);
+    EmbeddedKafka kafka = new EmbeddedKafka(server, brokerPort, controllerPort, dataDir, security);
     try {
       server.startup();
       kafka.awaitReady(deadline);
@@ -81,8 +120,9 @@ final class EmbeddedKafka implements KafkaBackend {
   }
 
   private void awaitReady(Deadline deadline) {
-    try (KafkaTopics topics = new KafkaTopics(bootstrapServers())) {
+    try (KafkaTopics topics = new KafkaTopics(adminProperties())) {
       topics.awaitBroker(deadline, "Kafka " + StackVersions.KAFKA + " (data in " + dataDir + ")");
+      if (security != null) topics.createAcls(StackSecurity.appUserAcls(), deadline);
     }
   }
 

@@ -13,10 +13,28 @@ import java.util.function.Consumer;
  * Registers a shutdown hook that stops both if the JVM exits before the stack is closed.
  */
 final class EmbeddedMode implements StackMode {
+  private final boolean secured;
+
+  EmbeddedMode() {
+    this(false);
+  }
+
+  /**
+   * With {@code secured}, one combined node listening for SASL_SSL (SCRAM-SHA-512) only, and the
+   * registry behind a TLS and basic-auth front ({@link RegistryTlsFront}); certificate, stores and
+   * passwords are made fresh in the run directory ({@link StackSecurity}).
+   */
+  EmbeddedMode(boolean secured) {
+    this.secured = secured;
+  }
+
+  boolean secured() {
+    return secured;
+  }
 
   @Override
   public String name() {
-    return "embedded";
+    return secured ? "embedded, secured" : "embedded";
   }
 
   @Override
@@ -32,6 +50,7 @@ final class EmbeddedMode implements StackMode {
     resources.add(() -> WorkDirectory.delete(runDir));
     resources.registerShutdownHook();
     Deadline deadline = settings.deadline();
+    StackSecurity security = secured ? StackSecurity.generate(runDir.resolve("tls")) : null;
     progress.accept(
         "Starting Apicurio Registry "
             + StackVersions.APICURIO
@@ -45,20 +64,23 @@ final class EmbeddedMode implements StackMode {
         CompletableFuture.supplyAsync(
             () ->
                 RegistryProcess.start(distribution, java, jvmOptions, runDir, deadline, progress));
-    KafkaBackend kafka = startKafka(settings.brokers(), runDir, deadline, registryStart, resources);
+    KafkaBackend kafka =
+        startKafka(settings.brokers(), runDir, deadline, registryStart, resources, security);
     progress.accept(
         "  Kafka ready at "
             + kafka.bootstrapServers()
             + " after "
             + Deadline.seconds(deadline.elapsed()));
-    RegistryProcess registry = resources.add(join(registryStart));
+    RegistryProcess process = resources.add(join(registryStart));
+    RegistryBackend registry =
+        security == null ? process : resources.add(RegistryTlsFront.start(process, security));
     progress.accept(
         "  Registry ready at "
             + registry.confluentApiUrl()
             + " after "
             + Deadline.seconds(deadline.elapsed())
             + " (log "
-            + registry.logFile()
+            + process.logFile()
             + ")");
     return new Backends(kafka, registry);
   }
@@ -69,11 +91,12 @@ final class EmbeddedMode implements StackMode {
       Path runDir,
       Deadline deadline,
       CompletableFuture<RegistryProcess> registryStart,
-      StackResources resources) {
+      StackResources resources,
+      StackSecurity security) {
     try {
       return resources.add(
           brokers == 1
-              ? EmbeddedKafka.start(runDir, deadline)
+              ? EmbeddedKafka.start(runDir, deadline, security)
               : EmbeddedCluster.start(runDir, brokers, deadline));
     } catch (RuntimeException e) {
       try {

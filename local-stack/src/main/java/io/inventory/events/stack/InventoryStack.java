@@ -1,9 +1,12 @@
 package io.inventory.events.stack;
 
+import io.inventory.events.registry.RegistrySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -61,6 +64,7 @@ public final class InventoryStack implements AutoCloseable {
   private final String compatibility;
   private final KafkaTopics topics;
   private final StackResources resources;
+  private final boolean secured;
 
   private InventoryStack(
       StackMode mode,
@@ -69,6 +73,7 @@ public final class InventoryStack implements AutoCloseable {
       KafkaTopics topics,
       StackResources resources) {
     this.mode = mode;
+    this.secured = mode instanceof EmbeddedMode embedded && embedded.secured();
     this.kafka = backends.kafka();
     this.cluster = kafka.brokerControl().map(BrokerCluster::new);
     this.registry = backends.registry();
@@ -110,6 +115,48 @@ public final class InventoryStack implements AutoCloseable {
    */
   public String schemaRegistryUrl() {
     return registry.confluentApiUrl();
+  }
+
+  /**
+   * Everything a Kafka client needs to reach this stack's cluster: {@code bootstrap.servers}, and
+   * on a {@link Builder#secured() secured} stack the app user's SASL_SSL settings ({@code
+   * security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}, {@code
+   * ssl.truststore.*}). Hand it to any producer, consumer or admin client, or to the client's
+   * builders with {@code properties(...)}. Passwords are Kafka {@link
+   * org.apache.kafka.common.config.types.Password} values, which Kafka's clients accept and whose
+   * {@code toString()} is {@code [hidden]}, so the map can be printed safely. A new modifiable map
+   * on each call.
+   */
+  public Map<String, Object> clientProperties() {
+    return new LinkedHashMap<>(kafka.clientProperties());
+  }
+
+  /**
+   * The serde settings that reach this stack's registry: {@code schema.registry.url} ({@link
+   * #schemaRegistryUrl()}), and on a {@link Builder#secured() secured} stack {@code
+   * basic.auth.credentials.source=USER_INFO}, {@code basic.auth.user.info} and {@code
+   * schema.registry.ssl.truststore.*}, passwords as Kafka {@link
+   * org.apache.kafka.common.config.types.Password} values. A new modifiable map on each call.
+   */
+  public Map<String, Object> registryProperties() {
+    return new LinkedHashMap<>(registry.serdeProperties());
+  }
+
+  /**
+   * How the shared registry client reaches this stack's registry: its URL, and on a {@link
+   * Builder#secured() secured} stack the basic-auth credentials and the trust store. Its {@code
+   * toString()} names no secret.
+   */
+  public RegistrySettings registrySettings() {
+    return registry.clientSettings(3);
+  }
+
+  /**
+   * True when this stack was started with {@link Builder#secured()}: Kafka over SASL_SSL only and
+   * the registry over HTTPS with basic auth only.
+   */
+  public boolean isSecured() {
+    return secured;
   }
 
   /**
@@ -230,10 +277,9 @@ public final class InventoryStack implements AutoCloseable {
     StackResources resources = new StackResources();
     try {
       StackMode.Backends backends = mode.start(settings, resources);
-      new RegistryAdmin(backends.registry().confluentApiUrl())
-          .putGlobalCompatibility(settings.compatibility());
+      new RegistryAdmin(backends.registry()).putGlobalCompatibility(settings.compatibility());
       settings.progress().accept("  Registry compatibility set to " + settings.compatibility());
-      KafkaTopics topics = resources.add(new KafkaTopics(backends.kafka().bootstrapServers()));
+      KafkaTopics topics = resources.add(new KafkaTopics(backends.kafka().adminProperties()));
       return new InventoryStack(mode, backends, settings.compatibility(), topics, resources);
     } catch (RuntimeException e) {
       try {
@@ -259,6 +305,7 @@ public final class InventoryStack implements AutoCloseable {
     private String compatibility;
     private Duration startupTimeout;
     private int brokers = 1;
+    private boolean secured;
     private StackEnvironment environment = StackEnvironment.system();
     private Consumer<String> progress = LOG::info;
 
@@ -323,6 +370,23 @@ public final class InventoryStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Starts an embedded stack secured as production is: Kafka listens for SASL_SSL only
+     * (SCRAM-SHA-512, a self-signed certificate for {@code 127.0.0.1} and {@code localhost}, ACLs
+     * enforced), and the registry is reached only over HTTPS with basic auth, through a small front
+     * in this JVM (Apicurio's own authentication needs an OIDC server). Key store, trust store,
+     * users and random passwords are made fresh for each start, under the run directory in {@code
+     * target/}, and deleted with it. Clients get the settings from {@link
+     * InventoryStack#clientProperties()}, {@link InventoryStack#registryProperties()} and {@link
+     * InventoryStack#registrySettings()}: a SCRAM user that may read, write and describe topics
+     * named {@code inventory.*} and {@code stack-test-*} and read any group. Implies {@link
+     * #embedded()}, with one combined Kafka node.
+     */
+    public Builder secured() {
+      this.secured = true;
+      return this;
+    }
+
     /** Starts the embedded broker and registry even when the external-mode variables are set. */
     public Builder embedded() {
       this.mode = new EmbeddedMode();
@@ -359,7 +423,17 @@ public final class InventoryStack implements AutoCloseable {
                   .property(STARTUP_TIMEOUT_PROPERTY)
                   .map(s -> Duration.ofSeconds(Long.parseLong(s)))
                   .orElse(DEFAULT_STARTUP_TIMEOUT);
-      StackMode chosen = mode != null ? mode : modeFromEnvironment();
+      StackMode chosen;
+      if (secured) {
+        if (brokers != 1 || mode instanceof ExternalMode) {
+          throw new IllegalStateException(
+              "secured() starts one embedded Kafka node; remove brokers(3) and external(...), or"
+                  + " drop secured() to use them.");
+        }
+        chosen = new EmbeddedMode(true);
+      } else {
+        chosen = mode != null ? mode : modeFromEnvironment();
+      }
       StackSettings settings =
           new StackSettings(
               environment,

@@ -1,6 +1,7 @@
 package io.inventory.events.stack;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,19 @@ interface KafkaBackend extends AutoCloseable {
   /** Control over single brokers, when this backend runs a cluster it can stop brokers of. */
   default Optional<BrokerControl> brokerControl() {
     return Optional.empty();
+  }
+
+  /**
+   * Settings of a Kafka client allowed what tests and applications may do: {@code
+   * bootstrap.servers}, plus the SASL_SSL settings of the app user on a secured stack.
+   */
+  default Map<String, Object> clientProperties() {
+    return Map.of("bootstrap.servers", bootstrapServers());
+  }
+
+  /** Settings of the stack's own admin client, which creates topics (and ACLs when secured). */
+  default Map<String, Object> adminProperties() {
+    return clientProperties();
   }
 
   /** Stops what this backend started; idempotent. External servers are left alone. */

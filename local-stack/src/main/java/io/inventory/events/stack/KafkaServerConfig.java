@@ -12,6 +12,7 @@ import java.util.Properties;
 final class KafkaServerConfig {
   static final String BROKER_LISTENER = "PLAINTEXT";
   static final String CONTROLLER_LISTENER = "CONTROLLER";
+  static final String SECURED_LISTENER = "SASL_SSL";
 
   /**
    * How soon the controller fences a broker that stopped heartbeating (Kafka's default: 9 s), so
@@ -33,6 +34,26 @@ final class KafkaServerConfig {
     p.put("inter.broker.listener.name", BROKER_LISTENER);
     topicDefaults(p, 1);
     replication(p, 1, 1);
+    return p;
+  }
+
+  /**
+   * The secured one-node stack: clients and the broker itself on a SASL_SSL listener
+   * (SCRAM-SHA-512, the stack's certificate), the controller on PLAINTEXT bound to loopback, the
+   * standard authorizer on. Otherwise as {@link #combined}.
+   */
+  static Properties securedCombined(
+      int brokerPort, int controllerPort, Path dataDir, StackSecurity security) {
+    Properties p = combined(brokerPort, controllerPort, dataDir);
+    p.put(
+        "listeners",
+        listener(SECURED_LISTENER, brokerPort)
+            + ","
+            + listener(CONTROLLER_LISTENER, controllerPort));
+    p.put("advertised.listeners", listener(SECURED_LISTENER, brokerPort));
+    p.put("inter.broker.listener.name", SECURED_LISTENER);
+    p.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT");
+    security.configureBroker(p, SECURED_LISTENER);
     return p;
   }
 

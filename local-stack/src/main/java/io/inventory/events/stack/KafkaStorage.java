@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import kafka.tools.StorageTool;
 
@@ -21,6 +23,15 @@ final class KafkaStorage {
 
   /** Writes {@code server.properties} into {@code dataDir} and formats the directories it names. */
   static void format(Properties config, Path dataDir, String clusterId) {
+    format(config, dataDir, clusterId, List.of());
+  }
+
+  /**
+   * As {@link #format(Properties, Path, String)}, with more {@code kafka-storage.sh format}
+   * arguments (for example {@code --add-scram}). The output of a failed run is reported with every
+   * {@code password=...} hidden, in case StorageTool echoes a SCRAM argument back.
+   */
+  static void format(Properties config, Path dataDir, String clusterId, List<String> extra) {
     Path configFile = dataDir.resolve("server.properties");
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     int exitCode;
@@ -30,12 +41,7 @@ final class KafkaStorage {
         config.store(out, "Embedded Kafka node of the inventory stack");
       }
       try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-        exitCode =
-            StorageTool.execute(
-                new String[] {
-                  "format", "--cluster-id", clusterId, "--config", configFile.toString()
-                },
-                print);
+        exitCode = StorageTool.execute(arguments(clusterId, configFile, extra), print);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + configFile, e);
@@ -44,9 +50,9 @@ final class KafkaStorage {
           "Formatting Kafka storage in "
               + dataDir
               + " failed: "
-              + e
+              + redacted(e.toString())
               + "\n"
-              + output.toString(StandardCharsets.UTF_8),
+              + redacted(output),
           e);
     }
     if (exitCode != 0) {
@@ -56,7 +62,23 @@ final class KafkaStorage {
               + " exited with "
               + exitCode
               + ":\n"
-              + output.toString(StandardCharsets.UTF_8));
+              + redacted(output));
     }
+  }
+
+  private static String redacted(ByteArrayOutputStream output) {
+    return redacted(output.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String redacted(String text) {
+    return text.replaceAll("password=[^,\\]\\s]*", "password=[hidden]");
+  }
+
+  private static String[] arguments(String clusterId, Path configFile, List<String> extra) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of("format", "--cluster-id", clusterId, "--config", configFile.toString()));
+    arguments.addAll(extra);
+    return arguments.toArray(String[]::new);
   }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -31,18 +32,38 @@ final class KafkaTopics implements AutoCloseable {
   private final Admin admin;
 
   KafkaTopics(String bootstrapServers) {
-    this.bootstrapServers = bootstrapServers;
-    this.admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "inventory-stack-admin",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                30_000));
+    this(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+  }
+
+  /** An admin client with {@code clientProperties} (bootstrap servers, security settings). */
+  KafkaTopics(Map<String, Object> clientProperties) {
+    this.bootstrapServers =
+        String.valueOf(clientProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+    Map<String, Object> config = new HashMap<>(clientProperties);
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "inventory-stack-admin");
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    this.admin = Admin.create(config);
+  }
+
+  /** Creates ACL bindings and waits for the controller to accept them. */
+  void createAcls(List<AclBinding> acls, Deadline deadline) {
+    try {
+      admin
+          .createAcls(acls)
+          .all()
+          .get(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new StackStartException(
+          "Could not create the app user's ACLs on "
+              + bootstrapServers
+              + ": "
+              + (e instanceof ExecutionException ? e.getCause() : e),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StackStartException("Interrupted while creating ACLs", e);
+    }
   }
 
   /** Polls until a client sees at least one broker; {@code what} names the cluster in the error. */

@@ -12,9 +12,17 @@ import io.inventory.events.registry.SchemaRegistryException;
  */
 final class RegistryAdmin {
   private final String baseUrl;
+  private final RegistryBackend backend;
 
   RegistryAdmin(String baseUrl) {
     this.baseUrl = baseUrl;
+    this.backend = null;
+  }
+
+  /** Through the backend's own client settings (credentials and trust store when secured). */
+  RegistryAdmin(RegistryBackend backend) {
+    this.baseUrl = backend.confluentApiUrl();
+    this.backend = backend;
   }
 
   /** The level's canonical name. */
@@ -58,6 +66,9 @@ final class RegistryAdmin {
   }
 
   private SchemaRegistryClient client(int retries) {
-    return new SchemaRegistryClient(RegistrySettings.builder(baseUrl).maxRetries(retries).build());
+    return new SchemaRegistryClient(
+        backend != null
+            ? backend.clientSettings(retries)
+            : RegistrySettings.builder(baseUrl).maxRetries(retries).build());
   }
 }

@@ -14,9 +14,18 @@ final class RegistryCalls {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
+  private final HttpClient http;
+  private final String authorization;
 
   RegistryCalls(String baseUrl) {
+    this(baseUrl, HTTP, null);
+  }
+
+  /** Over {@code http} (for example trusting a secured stack), with this Authorization header. */
+  RegistryCalls(String baseUrl, HttpClient http, String authorization) {
     this.baseUrl = baseUrl;
+    this.http = http;
+    this.authorization = authorization;
   }
 
   HttpResponse<String> get(String path) {
@@ -34,9 +43,10 @@ final class RegistryCalls {
     return "{\"schema\":\"" + avroSchema.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
   }
 
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    if (authorization != null) request.header("Authorization", authorization);
     try {
-      return HTTP.send(
+      return http.send(
           request.timeout(Duration.ofSeconds(10)).header("Accept", JSON).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

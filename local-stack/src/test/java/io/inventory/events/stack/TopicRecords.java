@@ -18,7 +18,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Produces and reads string records as a team's test would: an idempotent producer with {@code
- * acks=all}, and a consumer in a fresh group reading from the earliest offset.
+ * acks=all}, and a consumer in a fresh group reading from the earliest offset, both with the
+ * stack's {@link InventoryStack#clientProperties() client properties} (secured or not).
  */
 final class TopicRecords {
   private TopicRecords() {}
@@ -26,10 +27,9 @@ final class TopicRecords {
   /** Sends one record and waits for the acknowledgement of every in-sync replica. */
   static RecordMetadata send(InventoryStack stack, String topic, String key, String value)
       throws Exception {
-    Map<String, Object> config =
+    Map<String, Object> config = stack.clientProperties();
+    config.putAll(
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
             ProducerConfig.ACKS_CONFIG,
             "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
@@ -37,7 +37,7 @@ final class TopicRecords {
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
             30_000,
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            10_000);
+            10_000));
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
       return producer.send(new ProducerRecord<>(topic, key, value)).get(40, TimeUnit.SECONDS);
@@ -46,16 +46,15 @@ final class TopicRecords {
 
   /** Reads from the start of the topic until {@code count} records arrived or 30 s passed. */
   static List<ConsumerRecord<String, String>> read(InventoryStack stack, String topic, int count) {
-    Map<String, Object> config =
+    Map<String, Object> config = stack.clientProperties();
+    config.putAll(
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
             ConsumerConfig.GROUP_ID_CONFIG,
             "stack-test-" + UUID.randomUUID(),
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
             "earliest",
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
+            false));
     List<ConsumerRecord<String, String>> received = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
