@@ -16,7 +16,9 @@ import org.apache.avro.specific.SpecificRecord;
 final class ApicurioPeer {
   private ApicurioPeer() {}
 
-  /** The settings both sides share; {@code nativeApiUrl} is Apicurio's {@code /apis/registry/v3}. */
+  /**
+   * The settings both sides share; {@code nativeApiUrl} is Apicurio's {@code /apis/registry/v3}.
+   */
   static Map<String, Object> common(String nativeApiUrl) {
     Map<String, Object> config = new HashMap<>();
     config.put("apicurio.registry.url", nativeApiUrl);

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An HTTP proxy in front of the real registry that counts every request it forwards, per API: the
  * Confluent-compatible one our serde uses ({@code /apis/ccompat/...}) and Apicurio's native one its
- * serde uses ({@code /apis/registry/...}). Both serdes talk to the registry only through it, so
- * "no registry request in steady state" is a number read off these counters, not an assumption.
+ * serde uses ({@code /apis/registry/...}). Both serdes talk to the registry only through it, so "no
+ * registry request in steady state" is a number read off these counters, not an assumption.
  */
 final class CountingRegistryProxy implements AutoCloseable {
   private static final Set<String> NOT_FORWARDED =

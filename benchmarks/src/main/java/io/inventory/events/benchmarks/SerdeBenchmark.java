@@ -43,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The floor reads with Avro's own {@link SpecificData} (writer schema = reader schema, so Avro's
  * fast reader applies), the best plain Avro does. Both serdes talk to the registry through a {@link
  * CountingRegistryProxy}; the caches are primed in the setup, and the teardown prints how many
- * registry requests were made after that (the target is zero). The setup also checks that the
- * three produce the same bytes and read back equal events, so all three do the same work.
+ * registry requests were made after that (the target is zero). The setup also checks that the three
+ * produce the same bytes and read back equal events, so all three do the same work.
  *
  * <p>The registry: {@code -Dinventory.bench.registry-url} (the Confluent API URL of a running
  * Apicurio, set by {@link SerdeBenchmarkMain}, which starts one stack for all forks), else a stack
