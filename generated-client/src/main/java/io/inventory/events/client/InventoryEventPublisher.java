@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
@@ -62,8 +64,12 @@ public final class InventoryEventPublisher implements AutoCloseable {
   static final String EVENT_ID_HEADER = "event-id";
   static final String CORRELATION_ID_HEADER = "correlation-id";
 
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final int MAX_CACHED_EVENT_TYPES = 64;
+
   private final Producer<String, SpecificRecord> producer;
   private final String topic;
+  private final Map<String, byte[]> eventTypeHeaders = new ConcurrentHashMap<>();
 
   private InventoryEventPublisher(Producer<String, SpecificRecord> producer, String topic) {
     this.producer = producer;
@@ -138,10 +144,26 @@ public final class InventoryEventPublisher implements AutoCloseable {
     IndexedRecord metadata = (IndexedRecord) field(event, "metadata");
     String productId = field(payload, "productId").toString();
     RecordHeaders headers = new RecordHeaders();
-    headers.add(EVENT_TYPE_HEADER, utf8(field(event, "eventType")));
+    headers.add(EVENT_TYPE_HEADER, eventTypeBytes(field(event, "eventType")));
     headers.add(EVENT_ID_HEADER, utf8(field(event, "eventId")));
     headers.add(CORRELATION_ID_HEADER, utf8(field(metadata, "correlationId")));
     return new ProducerRecord<>(topic, null, productId, event, headers);
+  }
+
+  /**
+   * The event type is one constant per class (validation has checked it): encode each once. The
+   * bytes are shared by every record of that type; Kafka only reads header values.
+   */
+  private byte[] eventTypeBytes(Object eventType) {
+    String type = eventType.toString();
+    byte[] bytes = eventTypeHeaders.get(type);
+    if (bytes == null) {
+      bytes = type.getBytes(StandardCharsets.UTF_8);
+      if (eventTypeHeaders.size() < MAX_CACHED_EVENT_TYPES) {
+        eventTypeHeaders.putIfAbsent(type, bytes);
+      }
+    }
+    return bytes;
   }
 
   private static Object field(IndexedRecord record, String name) {
@@ -159,7 +181,34 @@ public final class InventoryEventPublisher implements AutoCloseable {
   }
 
   private static byte[] utf8(Object value) {
+    if (value instanceof UUID) {
+      return ascii((UUID) value);
+    }
     return value.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code uuid.toString()}'s bytes, without building the string first. */
+  private static byte[] ascii(UUID uuid) {
+    byte[] text = new byte[36];
+    long high = uuid.getMostSignificantBits();
+    long low = uuid.getLeastSignificantBits();
+    hex(text, 0, high >>> 32, 8);
+    text[8] = '-';
+    hex(text, 9, high >>> 16, 4);
+    text[13] = '-';
+    hex(text, 14, high, 4);
+    text[18] = '-';
+    hex(text, 19, low >>> 48, 4);
+    text[23] = '-';
+    hex(text, 24, low, 12);
+    return text;
+  }
+
+  private static void hex(byte[] into, int at, long value, int digits) {
+    for (int i = digits - 1; i >= 0; i--) {
+      into[at + i] = HEX[(int) (value & 0xf)];
+      value >>>= 4;
+    }
   }
 
   /**

@@ -29,28 +29,31 @@ public final class EventValidator {
 
   /** Every violation in {@code event}, in field order; empty when it is valid. */
   public static List<String> violations(IndexedRecord event) {
-    List<String> found = new ArrayList<>();
-    checkRecord(event, "$", found);
+    Found found = new Found();
+    checkRecord(event, Path.ROOT, found);
     checkEventType(event, found);
-    return found;
+    return found.list();
   }
 
-  private static void checkRecord(IndexedRecord record, String path, List<String> found) {
+  private static void checkRecord(IndexedRecord record, Path path, Found found) {
     for (Schema.Field field : record.getSchema().getFields()) {
       check(
           record.get(field.pos()),
           field.schema(),
           field.getProp(CONSTRAINT),
-          path + "." + field.name(),
+          path,
+          field.name(),
           found);
     }
   }
 
+  // Paths and messages are built only for a violation: a valid event allocates next to nothing,
+  // which matters because every published event passes through here.
   private static void check(
-      Object value, Schema schema, String constraint, String path, List<String> found) {
+      Object value, Schema schema, String constraint, Path parent, String name, Found found) {
     if (value == null) {
       if (!isNullable(schema)) {
-        found.add("must not be null at " + path);
+        found.add("must not be null at " + parent.child(name));
       }
       return;
     }
@@ -59,40 +62,51 @@ public final class EventValidator {
       return;
     }
     if (type.getType() == Schema.Type.RECORD && value instanceof IndexedRecord) {
-      checkRecord((IndexedRecord) value, path, found);
+      checkRecord((IndexedRecord) value, parent.descend(name), found);
     } else if (type.getType() == Schema.Type.STRING
         && value instanceof CharSequence
         && schema.getType() != Schema.Type.UNION
-        && value.toString().isBlank()) {
-      found.add("must not be blank at " + path);
+        && isBlank((CharSequence) value)) {
+      found.add("must not be blank at " + parent.child(name));
     } else if (value instanceof BigDecimal) {
-      checkDecimal((BigDecimal) value, type.getLogicalType(), constraint, path, found);
+      checkDecimal((BigDecimal) value, type.getLogicalType(), constraint, parent, name, found);
     }
+  }
+
+  private static boolean isBlank(CharSequence value) {
+    return value instanceof String ? ((String) value).isBlank() : value.toString().isBlank();
   }
 
   private static void checkDecimal(
       BigDecimal value,
       LogicalType logicalType,
       String constraint,
-      String path,
-      List<String> found) {
+      Path parent,
+      String name,
+      Found found) {
     if (logicalType instanceof LogicalTypes.Decimal) {
-      checkFits(value, (LogicalTypes.Decimal) logicalType, path, found);
+      checkFits(value, (LogicalTypes.Decimal) logicalType, parent, name, found);
     }
-    String rule = constraint == null ? "" : constraint;
+    if (constraint == null) {
+      return;
+    }
     int sign = value.signum();
-    if (rule.equals("non-negative") && sign < 0) {
-      found.add("must not be negative but was " + value.toPlainString() + " at " + path);
-    } else if (rule.equals("positive") && sign <= 0) {
-      found.add("must be greater than zero but was " + value.toPlainString() + " at " + path);
-    } else if (rule.equals("non-zero") && sign == 0) {
-      found.add("must not be zero at " + path);
+    if (constraint.equals("non-negative") && sign < 0) {
+      found.add(
+          "must not be negative but was " + value.toPlainString() + " at " + parent.child(name));
+    } else if (constraint.equals("positive") && sign <= 0) {
+      found.add(
+          "must be greater than zero but was "
+              + value.toPlainString()
+              + " at "
+              + parent.child(name));
+    } else if (constraint.equals("non-zero") && sign == 0) {
+      found.add("must not be zero at " + parent.child(name));
     }
   }
 
   private static void checkFits(
-      BigDecimal value, LogicalTypes.Decimal decimal, String path, List<String> found) {
-    String type = "decimal(" + decimal.getPrecision() + "," + decimal.getScale() + ")";
+      BigDecimal value, LogicalTypes.Decimal decimal, Path parent, String name, Found found) {
     BigDecimal rescaled;
     try {
       rescaled = value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
@@ -101,13 +115,13 @@ public final class EventValidator {
           "has "
               + value.stripTrailingZeros().scale()
               + " decimal places but "
-              + type
+              + typeName(decimal)
               + " allows at most "
               + decimal.getScale()
               + " (was "
               + value.toPlainString()
               + ") at "
-              + path);
+              + parent.child(name));
       return;
     }
     if (rescaled.precision() > decimal.getPrecision()) {
@@ -117,17 +131,21 @@ public final class EventValidator {
               + " digits at scale "
               + decimal.getScale()
               + " but "
-              + type
+              + typeName(decimal)
               + " allows at most "
               + decimal.getPrecision()
               + " (was "
               + value.toPlainString()
               + ") at "
-              + path);
+              + parent.child(name));
     }
   }
 
-  private static void checkEventType(IndexedRecord event, List<String> found) {
+  private static String typeName(LogicalTypes.Decimal decimal) {
+    return "decimal(" + decimal.getPrecision() + "," + decimal.getScale() + ")";
+  }
+
+  private static void checkEventType(IndexedRecord event, Found found) {
     Schema.Field field = event.getSchema().getField(EVENT_TYPE);
     if (field == null || !(field.defaultVal() instanceof String)) {
       return;
@@ -151,8 +169,15 @@ public final class EventValidator {
     if (schema.getType() == Schema.Type.NULL) {
       return true;
     }
-    return schema.getType() == Schema.Type.UNION
-        && schema.getTypes().stream().anyMatch(branch -> branch.getType() == Schema.Type.NULL);
+    if (schema.getType() != Schema.Type.UNION) {
+      return false;
+    }
+    for (Schema branch : schema.getTypes()) {
+      if (branch.getType() == Schema.Type.NULL) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The schema itself, or the only non-null branch of a union; {@code null} if it has several. */
@@ -170,5 +195,47 @@ public final class EventValidator {
       }
     }
     return only;
+  }
+
+  /** Where a field is: {@code $}, then one node per nested record, turned into text on failure. */
+  private static final class Path {
+    static final Path ROOT = new Path(null, "$");
+
+    private final Path parent;
+    private final String name;
+
+    private Path(Path parent, String name) {
+      this.parent = parent;
+      this.name = name;
+    }
+
+    Path descend(String field) {
+      return new Path(this, field);
+    }
+
+    String child(String field) {
+      return this + "." + field;
+    }
+
+    @Override
+    public String toString() {
+      return parent == null ? name : parent + "." + name;
+    }
+  }
+
+  /** The violations found so far; no list until there is one. */
+  private static final class Found {
+    private List<String> found;
+
+    void add(String violation) {
+      if (found == null) {
+        found = new ArrayList<>();
+      }
+      found.add(violation);
+    }
+
+    List<String> list() {
+      return found == null ? List.of() : found;
+    }
   }
 }

@@ -5,6 +5,7 @@ import io.inventory.events.registry.SchemaNotFoundException;
 import io.inventory.events.registry.SchemaRegistryClient;
 import io.inventory.events.registry.SchemaRegistryException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -14,8 +15,8 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.FastReaderBuilder;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -146,11 +147,23 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
               + ": "
               + compatibility.getResult().getIncompatibilities());
     }
-    // The generated class's own model (a GeneratedModel) resolves nested records and enums.
-    return new KnownClass(
-        schemaId,
-        writer.getName(),
-        new SpecificDatumReader<>(writer, readerSchema, SpecificData.getForClass(type)));
+    return new KnownClass(schemaId, writer.getName(), datumReader(writer, readerSchema, type));
+  }
+
+  /**
+   * Avro's fast reader, built on the generated class's own model (a GeneratedModel, which resolves
+   * nested records and enums to this jar's classes). Avro turns the fast reader on only for a model
+   * that is exactly {@code GenericData} or {@code SpecificData}, so a {@code SpecificDatumReader}
+   * on the generated model would read through a {@code ResolvingDecoder} field by field, twice as
+   * slow; this reader resolves writer against reader once, here, and then decodes directly.
+   */
+  private static DatumReader<Object> datumReader(Schema writer, Schema reader, Class<?> type) {
+    try {
+      return new FastReaderBuilder(SpecificData.getForClass(type))
+          .createDatumReader(writer, reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Schema writerSchema(String topic, int schemaId) {

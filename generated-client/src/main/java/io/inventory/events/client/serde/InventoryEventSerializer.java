@@ -152,12 +152,18 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
       write(writer.schemaId >>> 16);
       write(writer.schemaId >>> 8);
       write(writer.schemaId);
-      encoder = EncoderFactory.get().directBinaryEncoder(this, encoder);
+      // Buffered, not direct: a direct encoder writes each field to this (synchronized) stream on
+      // its own; the buffered one hands over the whole body in one write on flush.
+      encoder = EncoderFactory.get().binaryEncoder(this, encoder);
       try {
         writer.datumWriter.write(event, encoder);
         encoder.flush();
       } catch (IOException e) {
+        encoder = null;
         throw new UncheckedIOException(e);
+      } catch (RuntimeException e) {
+        encoder = null; // it may hold part of the failed event, which must not reach the next frame
+        throw e;
       }
       byte[] frame = toByteArray();
       if (buf.length > MAX_RETAINED_BUFFER) {
