@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -209,7 +210,20 @@ final class ConsumerLoop {
       Exception writeFailure) {
     retry.deadLetterCause = cause;
     retry.failedDeadLetterWrites++;
-    long wait = Math.max(0, settings.deadLetterBackOff().delayMillis(retry.failedDeadLetterWrites));
+    long wait = settings.deadLetterBackOff().delayMillis(retry.failedDeadLetterWrites);
+    if (wait == BackOff.STOP) {
+      // giving up must not skip the record: stop before it, leaving its offset uncommitted
+      throw new KafkaException(
+          "Stopped before "
+              + RecordContext.describe(record)
+              + ": it could not be dead-lettered after "
+              + retry.failedDeadLetterWrites
+              + " attempt(s) and the dead-letter back-off gave up. Nothing after it in its"
+              + " partition was committed; fix the dead-letter topic and start the consumer"
+              + " again. Last write failure: "
+              + writeFailure,
+          writeFailure);
+    }
     LOG.error(
         "Could not dead-letter {}; its offset stays uncommitted and the partition paused, "
             + "trying again in {} ms: {}",

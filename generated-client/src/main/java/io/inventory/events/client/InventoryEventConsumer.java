@@ -332,7 +332,9 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
     /**
      * The retry schedule of a failed dead-letter write; the partition stays paused meanwhile.
-     * Default: 1 s doubling to 30 s, without end.
+     * Default: 1 s doubling to 30 s, without end. When it returns {@link BackOff#STOP} the consumer
+     * stops before that record: it commits what was processed and {@link #run()} throws a {@link
+     * org.apache.kafka.common.KafkaException} naming the record and the write failure.
      */
     public Builder deadLetterBackOff(BackOff backOff) {
       this.deadLetterBackOff = Objects.requireNonNull(backOff, "backOff == null");

@@ -175,6 +175,35 @@ class InventoryEventConsumerTest {
   }
 
   @Test
+  void deadLetterBackOffGivingUpStopsTheConsumerBeforeTheRecordSayingWhy() {
+    AtomicInteger writes = new AtomicInteger();
+    consumer =
+        builder()
+            .on(String.class, (event, context) -> handled.add(event))
+            .deadLetterBackOff(BackOff.fixed(Duration.ofMillis(10), 2))
+            .deadLetterPublisher(
+                (record, cause) -> {
+                  writes.incrementAndGet();
+                  throw new IllegalStateException("topic inventory.dev.events.dlt is missing");
+                })
+            .build();
+    kafka.assignOnFirstPoll(
+        List.of(P0), List.of(record(P0, 0, "a1"), record(P0, 1, "garbage"), record(P0, 2, "a3")));
+
+    assertThatThrownBy(consumer::run)
+        .isInstanceOf(org.apache.kafka.common.KafkaException.class)
+        .hasMessage(
+            "Stopped before inventory.dev.events-0@1: it could not be dead-lettered after 3"
+                + " attempt(s) and the dead-letter back-off gave up. Nothing after it in its"
+                + " partition was committed; fix the dead-letter topic and start the consumer"
+                + " again. Last write failure: java.lang.IllegalStateException: topic"
+                + " inventory.dev.events.dlt is missing");
+    assertThat(writes).hasValue(3);
+    assertThat(handled).containsExactly("a1");
+    assertThat(kafka.committedAtClose(P0)).as("a1 committed, nothing past it").isEqualTo(1L);
+  }
+
+  @Test
   void unknownEventTypeGoesToTheUnknownHandlerAndIsNeverDeadLettered() {
     List<String> unknown = Collections.synchronizedList(new ArrayList<>());
     consumer =

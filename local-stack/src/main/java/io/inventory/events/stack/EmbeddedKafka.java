@@ -2,6 +2,7 @@ package io.inventory.events.stack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -42,16 +43,27 @@ final class EmbeddedKafka implements KafkaBackend {
    * taken meanwhile.
    */
   static EmbeddedKafka start(Path runDir, Deadline deadline) {
+    return start(runDir, deadline, Map.of());
+  }
+
+  /** As {@link #start(Path, Deadline)}, with {@code extra} added to the node's settings. */
+  static EmbeddedKafka start(Path runDir, Deadline deadline, Map<String, String> extra) {
     return LoopbackPorts.retryWhilePortTaken(
         attempt -> {
           List<Integer> ports = LoopbackPorts.pick(2);
-          return startOn(ports.get(0), ports.get(1), runDir.resolve("kafka-" + attempt), deadline);
+          return startOn(
+              ports.get(0), ports.get(1), runDir.resolve("kafka-" + attempt), deadline, extra);
         });
   }
 
   private static EmbeddedKafka startOn(
-      int brokerPort, int controllerPort, Path dataDir, Deadline deadline) {
+      int brokerPort,
+      int controllerPort,
+      Path dataDir,
+      Deadline deadline,
+      Map<String, String> extra) {
     Properties config = KafkaServerConfig.combined(brokerPort, controllerPort, dataDir);
+    config.putAll(extra);
     try {
       KafkaStorage.format(config, dataDir, Uuid.randomUuid().toString());
     } catch (RuntimeException e) {

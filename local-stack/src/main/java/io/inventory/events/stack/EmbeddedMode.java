@@ -45,7 +45,7 @@ final class EmbeddedMode implements StackMode {
         CompletableFuture.supplyAsync(
             () ->
                 RegistryProcess.start(distribution, java, jvmOptions, runDir, deadline, progress));
-    KafkaBackend kafka = startKafka(settings.brokers(), runDir, deadline, registryStart, resources);
+    KafkaBackend kafka = startKafka(settings, runDir, deadline, registryStart, resources);
     progress.accept(
         "  Kafka ready at "
             + kafka.bootstrapServers()
@@ -65,16 +65,17 @@ final class EmbeddedMode implements StackMode {
 
   /** Starts Kafka in this thread; if it fails, the registry starting meanwhile is stopped too. */
   private static KafkaBackend startKafka(
-      int brokers,
+      StackSettings settings,
       Path runDir,
       Deadline deadline,
       CompletableFuture<RegistryProcess> registryStart,
       StackResources resources) {
     try {
       return resources.add(
-          brokers == 1
-              ? EmbeddedKafka.start(runDir, deadline)
-              : EmbeddedCluster.start(runDir, brokers, deadline));
+          settings.brokers() == 1
+              ? EmbeddedKafka.start(runDir, deadline, settings.brokerProperties())
+              : EmbeddedCluster.start(
+                  runDir, settings.brokers(), deadline, settings.brokerProperties()));
     } catch (RuntimeException e) {
       try {
         join(registryStart).close();

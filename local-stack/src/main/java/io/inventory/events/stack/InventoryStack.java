@@ -3,7 +3,9 @@ package io.inventory.events.stack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -259,6 +261,7 @@ public final class InventoryStack implements AutoCloseable {
     private String compatibility;
     private Duration startupTimeout;
     private int brokers = 1;
+    private final Map<String, String> brokerProperties = new LinkedHashMap<>();
     private StackEnvironment environment = StackEnvironment.system();
     private Consumer<String> progress = LOG::info;
 
@@ -315,6 +318,19 @@ public final class InventoryStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * An extra {@code server.properties} entry for every embedded broker, applied after the stack's
+     * own, for tests of broker behaviour; for example {@code
+     * brokerProperty("auto.create.topics.enable", "false")} makes a write to a missing topic fail
+     * instead of creating it. External mode ignores it.
+     */
+    public Builder brokerProperty(String key, String value) {
+      if (key == null) throw new NullPointerException("key == null");
+      if (value == null) throw new NullPointerException("value == null");
+      brokerProperties.put(key, value);
+      return this;
+    }
+
     /** Uses these servers instead of starting any, whatever the environment says. */
     public Builder external(String bootstrapServers, String schemaRegistryUrl) {
       if (bootstrapServers == null) throw new NullPointerException("bootstrapServers == null");
@@ -367,7 +383,8 @@ public final class InventoryStack implements AutoCloseable {
               level,
               Deadline.after(timeout),
               brokers,
-              Optional.ofNullable(workDir));
+              Optional.ofNullable(workDir),
+              Map.copyOf(brokerProperties));
       return InventoryStack.start(chosen, settings);
     }
 
