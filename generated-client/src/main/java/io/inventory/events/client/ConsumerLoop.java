@@ -2,6 +2,7 @@ package io.inventory.events.client;
 
 import io.inventory.events.client.serde.MalformedFrameException;
 import io.inventory.events.client.serde.UnknownSchemaException;
+import io.inventory.events.registry.SchemaRegistryException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -165,6 +166,21 @@ final class ConsumerLoop {
             : settings.backOff().delayMillis(delivery);
     Retry current = retry != null ? retry : new Retry(record.offset());
     current.deliveries = delivery;
+    if (wait == BackOff.STOP && registryUnavailable(failure)) {
+      // the record is fine and the registry is not: wait for it rather than dead-letter a good
+      // event
+      current.registryWaits++;
+      wait = settings.deadLetterBackOff().delayMillis(current.registryWaits);
+    }
+    if (wait != BackOff.STOP && current.registryWaits > 0 && registryUnavailable(failure)) {
+      LOG.warn(
+          "Still waiting for the schema registry to decode {} after {} deliveries; its partition"
+              + " stays paused, trying again in {} ms: {}",
+          RecordContext.describe(record),
+          delivery,
+          wait,
+          failure.toString());
+    }
     if (wait == BackOff.STOP) {
       return deadLetter(partition, record, current, failure);
     }
@@ -177,6 +193,11 @@ final class ConsumerLoop {
         failure.toString());
     pauseAt(partition, record, current, wait);
     return false;
+  }
+
+  /** A registry that did not answer (transient): the record may decode once it is back. */
+  private static boolean registryUnavailable(Exception failure) {
+    return failure instanceof SchemaRegistryException registry && registry.isTransient();
   }
 
   private boolean deadLetter(

@@ -300,7 +300,10 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
     /**
      * The retry schedule of a failing handler. Default {@link BackOff#DEFAULT}: 250 ms doubling to
-     * 10 s, 5 retries. Use {@link BackOff#none()} to dead-letter on the first failure.
+     * 10 s, 5 retries. Use {@link BackOff#none()} to dead-letter on the first failure. A record
+     * whose schema could not be fetched because the registry did not answer (a transient {@code
+     * RegistryUnavailableException}) is never dead-lettered: once this back-off gives up it is
+     * retried on the {@link #deadLetterBackOff} schedule until the registry answers.
      */
     public Builder backOff(BackOff backOff) {
       this.backOff = Objects.requireNonNull(backOff, "backOff == null");

@@ -204,6 +204,49 @@ class InventoryEventConsumerTest {
   }
 
   @Test
+  void recordWaitingForAnUnreachableRegistryIsRetriedPastTheBackOffAndNeverDeadLettered() {
+    RuntimeException registryDown = unreachableRegistryError();
+    AtomicInteger decodes = new AtomicInteger();
+    consumer =
+        builder()
+            .valueDeserializer(
+                (topic, bytes) -> {
+                  String text = new String(bytes, UTF_8);
+                  if (text.equals("new-type") && decodes.incrementAndGet() <= 8) {
+                    throw registryDown; // 3 retries of the back-off, then 5 waits for the registry
+                  }
+                  return text;
+                })
+            .deadLetterBackOff(BackOff.fixed(Duration.ofMillis(10), Integer.MAX_VALUE))
+            .on(String.class, (event, context) -> handled.add(event))
+            .build();
+    kafka.assignOnFirstPoll(
+        List.of(P0), List.of(record(P0, 0, "a1"), record(P0, 1, "new-type"), record(P0, 2, "a3")));
+
+    consumer.start();
+    await(() -> committed(P0) == 3);
+
+    assertThat(handled).containsExactly("a1", "new-type", "a3");
+    assertThat(deadLettered).isEmpty();
+    assertThat(decodes).hasValue(9);
+  }
+
+  /** What the serde throws when the registry does not answer: a real client, a closed port. */
+  private static RuntimeException unreachableRegistryError() {
+    io.inventory.events.registry.SchemaRegistryClient client =
+        new io.inventory.events.registry.SchemaRegistryClient(
+            io.inventory.events.registry.RegistrySettings.builder("http://127.0.0.1:1")
+                .maxRetries(0)
+                .build());
+    try {
+      client.schemaById(1);
+    } catch (io.inventory.events.registry.RegistryUnavailableException e) {
+      return e;
+    }
+    throw new AssertionError("a registry answered on port 1");
+  }
+
+  @Test
   void unknownEventTypeGoesToTheUnknownHandlerAndIsNeverDeadLettered() {
     List<String> unknown = Collections.synchronizedList(new ArrayList<>());
     consumer =
