@@ -2,6 +2,7 @@ package io.inventory.events.client;
 
 import io.inventory.events.client.serde.MalformedFrameException;
 import io.inventory.events.client.serde.UnknownSchemaException;
+import io.inventory.events.registry.SchemaRegistryException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -164,6 +166,21 @@ final class ConsumerLoop {
             : settings.backOff().delayMillis(delivery);
     Retry current = retry != null ? retry : new Retry(record.offset());
     current.deliveries = delivery;
+    if (wait == BackOff.STOP && registryUnavailable(failure)) {
+      // the record is fine and the registry is not: wait for it rather than dead-letter a good
+      // event
+      current.registryWaits++;
+      wait = settings.deadLetterBackOff().delayMillis(current.registryWaits);
+    }
+    if (wait != BackOff.STOP && current.registryWaits > 0 && registryUnavailable(failure)) {
+      LOG.warn(
+          "Still waiting for the schema registry to decode {} after {} deliveries; its partition"
+              + " stays paused, trying again in {} ms: {}",
+          RecordContext.describe(record),
+          delivery,
+          wait,
+          failure.toString());
+    }
     if (wait == BackOff.STOP) {
       return deadLetter(partition, record, current, failure);
     }
@@ -176,6 +193,11 @@ final class ConsumerLoop {
         failure.toString());
     pauseAt(partition, record, current, wait);
     return false;
+  }
+
+  /** A registry that did not answer (transient): the record may decode once it is back. */
+  private static boolean registryUnavailable(Exception failure) {
+    return failure instanceof SchemaRegistryException registry && registry.isTransient();
   }
 
   private boolean deadLetter(
@@ -209,7 +231,20 @@ final class ConsumerLoop {
       Exception writeFailure) {
     retry.deadLetterCause = cause;
     retry.failedDeadLetterWrites++;
-    long wait = Math.max(0, settings.deadLetterBackOff().delayMillis(retry.failedDeadLetterWrites));
+    long wait = settings.deadLetterBackOff().delayMillis(retry.failedDeadLetterWrites);
+    if (wait == BackOff.STOP) {
+      // giving up must not skip the record: stop before it, leaving its offset uncommitted
+      throw new KafkaException(
+          "Stopped before "
+              + RecordContext.describe(record)
+              + ": it could not be dead-lettered after "
+              + retry.failedDeadLetterWrites
+              + " attempt(s) and the dead-letter back-off gave up. Nothing after it in its"
+              + " partition was committed; fix the dead-letter topic and start the consumer"
+              + " again. Last write failure: "
+              + writeFailure,
+          writeFailure);
+    }
     LOG.error(
         "Could not dead-letter {}; its offset stays uncommitted and the partition paused, "
             + "trying again in {} ms: {}",

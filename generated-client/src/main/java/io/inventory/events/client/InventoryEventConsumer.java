@@ -300,7 +300,10 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
     /**
      * The retry schedule of a failing handler. Default {@link BackOff#DEFAULT}: 250 ms doubling to
-     * 10 s, 5 retries. Use {@link BackOff#none()} to dead-letter on the first failure.
+     * 10 s, 5 retries. Use {@link BackOff#none()} to dead-letter on the first failure. A record
+     * whose schema could not be fetched because the registry did not answer (a transient {@code
+     * RegistryUnavailableException}) is never dead-lettered: once this back-off gives up it is
+     * retried on the {@link #deadLetterBackOff} schedule until the registry answers.
      */
     public Builder backOff(BackOff backOff) {
       this.backOff = Objects.requireNonNull(backOff, "backOff == null");
@@ -332,7 +335,9 @@ public final class InventoryEventConsumer implements AutoCloseable {
 
     /**
      * The retry schedule of a failed dead-letter write; the partition stays paused meanwhile.
-     * Default: 1 s doubling to 30 s, without end.
+     * Default: 1 s doubling to 30 s, without end. When it returns {@link BackOff#STOP} the consumer
+     * stops before that record: it commits what was processed and {@link #run()} throws a {@link
+     * org.apache.kafka.common.KafkaException} naming the record and the write failure.
      */
     public Builder deadLetterBackOff(BackOff backOff) {
       this.deadLetterBackOff = Objects.requireNonNull(backOff, "backOff == null");

@@ -94,18 +94,21 @@ final class KafkaDeadLetterPublisher implements DeadLetterPublisher {
   @Override
   public void publish(ConsumerRecord<byte[], byte[]> record, Exception cause) throws Exception {
     String topic = DeadLetterPublisher.topicFor(record.topic());
-    ProducerRecord<byte[], byte[]> dead =
-        new ProducerRecord<>(
-            topic,
-            partitionFor(topic, record.partition()),
-            null,
-            record.key(),
-            record.value(),
-            headersFor(record, cause));
     try {
+      // partitionFor waits up to max.block.ms for the topic's metadata: a missing topic fails here
+      ProducerRecord<byte[], byte[]> dead =
+          new ProducerRecord<>(
+              topic,
+              partitionFor(topic, record.partition()),
+              null,
+              record.key(),
+              record.value(),
+              headersFor(record, cause));
       producer.send(dead).get();
     } catch (ExecutionException e) {
       throw new KafkaException(writeFailed(topic, record, e.getCause()), e.getCause());
+    } catch (KafkaException e) {
+      throw new KafkaException(writeFailed(topic, record, e), e);
     }
   }
 

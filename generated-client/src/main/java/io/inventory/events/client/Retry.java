@@ -12,6 +12,7 @@ final class Retry {
   boolean paused;
   Exception deadLetterCause;
   int failedDeadLetterWrites;
+  int registryWaits;
 
   Retry(long offset) {
     this.offset = offset;

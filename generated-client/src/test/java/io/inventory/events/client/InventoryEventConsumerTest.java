@@ -175,6 +175,78 @@ class InventoryEventConsumerTest {
   }
 
   @Test
+  void deadLetterBackOffGivingUpStopsTheConsumerBeforeTheRecordSayingWhy() {
+    AtomicInteger writes = new AtomicInteger();
+    consumer =
+        builder()
+            .on(String.class, (event, context) -> handled.add(event))
+            .deadLetterBackOff(BackOff.fixed(Duration.ofMillis(10), 2))
+            .deadLetterPublisher(
+                (record, cause) -> {
+                  writes.incrementAndGet();
+                  throw new IllegalStateException("topic inventory.dev.events.dlt is missing");
+                })
+            .build();
+    kafka.assignOnFirstPoll(
+        List.of(P0), List.of(record(P0, 0, "a1"), record(P0, 1, "garbage"), record(P0, 2, "a3")));
+
+    assertThatThrownBy(consumer::run)
+        .isInstanceOf(org.apache.kafka.common.KafkaException.class)
+        .hasMessage(
+            "Stopped before inventory.dev.events-0@1: it could not be dead-lettered after 3"
+                + " attempt(s) and the dead-letter back-off gave up. Nothing after it in its"
+                + " partition was committed; fix the dead-letter topic and start the consumer"
+                + " again. Last write failure: java.lang.IllegalStateException: topic"
+                + " inventory.dev.events.dlt is missing");
+    assertThat(writes).hasValue(3);
+    assertThat(handled).containsExactly("a1");
+    assertThat(kafka.committedAtClose(P0)).as("a1 committed, nothing past it").isEqualTo(1L);
+  }
+
+  @Test
+  void recordWaitingForAnUnreachableRegistryIsRetriedPastTheBackOffAndNeverDeadLettered() {
+    RuntimeException registryDown = unreachableRegistryError();
+    AtomicInteger decodes = new AtomicInteger();
+    consumer =
+        builder()
+            .valueDeserializer(
+                (topic, bytes) -> {
+                  String text = new String(bytes, UTF_8);
+                  if (text.equals("new-type") && decodes.incrementAndGet() <= 8) {
+                    throw registryDown; // 3 retries of the back-off, then 5 waits for the registry
+                  }
+                  return text;
+                })
+            .deadLetterBackOff(BackOff.fixed(Duration.ofMillis(10), Integer.MAX_VALUE))
+            .on(String.class, (event, context) -> handled.add(event))
+            .build();
+    kafka.assignOnFirstPoll(
+        List.of(P0), List.of(record(P0, 0, "a1"), record(P0, 1, "new-type"), record(P0, 2, "a3")));
+
+    consumer.start();
+    await(() -> committed(P0) == 3);
+
+    assertThat(handled).containsExactly("a1", "new-type", "a3");
+    assertThat(deadLettered).isEmpty();
+    assertThat(decodes).hasValue(9);
+  }
+
+  /** What the serde throws when the registry does not answer: a real client, a closed port. */
+  private static RuntimeException unreachableRegistryError() {
+    io.inventory.events.registry.SchemaRegistryClient client =
+        new io.inventory.events.registry.SchemaRegistryClient(
+            io.inventory.events.registry.RegistrySettings.builder("http://127.0.0.1:1")
+                .maxRetries(0)
+                .build());
+    try {
+      client.schemaById(1);
+    } catch (io.inventory.events.registry.RegistryUnavailableException e) {
+      return e;
+    }
+    throw new AssertionError("a registry answered on port 1");
+  }
+
+  @Test
   void unknownEventTypeGoesToTheUnknownHandlerAndIsNeverDeadLettered() {
     List<String> unknown = Collections.synchronizedList(new ArrayList<>());
     consumer =

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -15,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ReplayingMockConsumer extends MockConsumer<byte[], byte[]> {
   private final Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> log = new HashMap<>();
+  private final Map<TopicPartition, OffsetAndMetadata> committedAtClose = new HashMap<>();
 
   ReplayingMockConsumer() {
     super("earliest");
@@ -49,5 +51,18 @@ final class ReplayingMockConsumer extends MockConsumer<byte[], byte[]> {
         super.addRecord(record);
       }
     }
+  }
+
+  /** Remembers the committed offsets, which a closed MockConsumer no longer answers. */
+  @Override
+  public synchronized void close() {
+    committedAtClose.putAll(committed(assignment()));
+    super.close();
+  }
+
+  /** The committed offset of {@code partition} when the consumer was closed; -1 if none. */
+  synchronized long committedAtClose(TopicPartition partition) {
+    OffsetAndMetadata offset = committedAtClose.get(partition);
+    return offset == null ? -1 : offset.offset();
   }
 }

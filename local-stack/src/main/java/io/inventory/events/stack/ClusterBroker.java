@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -56,10 +57,11 @@ final class ClusterBroker {
   private final Path dataDir;
   private BrokerServer server;
 
-  ClusterBroker(int id, int port, String quorumVoters, Path dataDir) {
+  ClusterBroker(int id, int port, String quorumVoters, Path dataDir, Map<String, String> extra) {
     this.id = id;
     this.port = port;
     this.config = KafkaServerConfig.clusterBroker(id, port, quorumVoters, dataDir);
+    this.config.putAll(extra);
     this.dataDir = dataDir;
   }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -55,19 +56,30 @@ final class EmbeddedCluster implements KafkaBackend, BrokerControl {
    * this start.
    */
   static EmbeddedCluster start(Path runDir, int brokerCount, Deadline deadline) {
+    return start(runDir, brokerCount, deadline, Map.of());
+  }
+
+  /**
+   * As {@link #start(Path, int, Deadline)}, with {@code extra} added to every broker's settings.
+   */
+  static EmbeddedCluster start(
+      Path runDir, int brokerCount, Deadline deadline, Map<String, String> extra) {
     return LoopbackPorts.retryWhilePortTaken(
         attempt ->
             startOn(
                 LoopbackPorts.pick(brokerCount + 1),
                 runDir.resolve("kafka-cluster-" + attempt),
-                deadline));
+                deadline,
+                extra));
   }
 
-  private static EmbeddedCluster startOn(List<Integer> ports, Path dataDir, Deadline deadline) {
+  private static EmbeddedCluster startOn(
+      List<Integer> ports, Path dataDir, Deadline deadline, Map<String, String> extra) {
     String voters = KafkaServerConfig.voters(CONTROLLER_ID, ports.get(0));
     List<ClusterBroker> brokers = new ArrayList<>();
     for (int id = 1; id < ports.size(); id++) {
-      brokers.add(new ClusterBroker(id, ports.get(id), voters, dataDir.resolve("broker-" + id)));
+      brokers.add(
+          new ClusterBroker(id, ports.get(id), voters, dataDir.resolve("broker-" + id), extra));
     }
     EmbeddedCluster cluster =
         new EmbeddedCluster(ports.get(0), brokers, dataDir, deadline.timeout());

@@ -64,29 +64,41 @@ final class EmbeddedKafka implements KafkaBackend {
    * taken meanwhile.
    */
   static EmbeddedKafka start(Path runDir, Deadline deadline) {
-    return start(runDir, deadline, null);
+    return start(runDir, deadline, null, Map.of());
   }
 
   /**
-   * As {@link #start(Path, Deadline)}; with {@code security}, the node listens for SASL_SSL only,
-   * its SCRAM users are created when its storage is formatted, and the app user's ACLs once it is
-   * ready.
+   * As {@link #start(Path, Deadline)}, with {@code extra} added to the node's settings; with
+   * {@code security}, the node listens for SASL_SSL only, its SCRAM users are created when its
+   * storage is formatted, and the app user's ACLs once it is ready.
    */
-  static EmbeddedKafka start(Path runDir, Deadline deadline, StackSecurity security) {
+  static EmbeddedKafka start(
+      Path runDir, Deadline deadline, StackSecurity security, Map<String, String> extra) {
     return LoopbackPorts.retryWhilePortTaken(
         attempt -> {
           List<Integer> ports = LoopbackPorts.pick(2);
           return startOn(
-              ports.get(0), ports.get(1), runDir.resolve("kafka-" + attempt), deadline, security);
+              ports.get(0),
+              ports.get(1),
+              runDir.resolve("kafka-" + attempt),
+              deadline,
+              security,
+              extra);
         });
   }
 
   private static EmbeddedKafka startOn(
-      int brokerPort, int controllerPort, Path dataDir, Deadline deadline, StackSecurity security) {
+      int brokerPort,
+      int controllerPort,
+      Path dataDir,
+      Deadline deadline,
+      StackSecurity security,
+      Map<String, String> extra) {
     Properties config =
         security == null
             ? KafkaServerConfig.combined(brokerPort, controllerPort, dataDir)
             : KafkaServerConfig.securedCombined(brokerPort, controllerPort, dataDir, security);
+    config.putAll(extra);
     try {
       KafkaStorage.format(
           config,

@@ -65,7 +65,7 @@ final class EmbeddedMode implements StackMode {
             () ->
                 RegistryProcess.start(distribution, java, jvmOptions, runDir, deadline, progress));
     KafkaBackend kafka =
-        startKafka(settings.brokers(), runDir, deadline, registryStart, resources, security);
+        startKafka(settings, runDir, deadline, registryStart, resources, security);
     progress.accept(
         "  Kafka ready at "
             + kafka.bootstrapServers()
@@ -87,7 +87,7 @@ final class EmbeddedMode implements StackMode {
 
   /** Starts Kafka in this thread; if it fails, the registry starting meanwhile is stopped too. */
   private static KafkaBackend startKafka(
-      int brokers,
+      StackSettings settings,
       Path runDir,
       Deadline deadline,
       CompletableFuture<RegistryProcess> registryStart,
@@ -95,9 +95,10 @@ final class EmbeddedMode implements StackMode {
       StackSecurity security) {
     try {
       return resources.add(
-          brokers == 1
-              ? EmbeddedKafka.start(runDir, deadline, security)
-              : EmbeddedCluster.start(runDir, brokers, deadline));
+          settings.brokers() == 1
+              ? EmbeddedKafka.start(runDir, deadline, security, settings.brokerProperties())
+              : EmbeddedCluster.start(
+                  runDir, settings.brokers(), deadline, settings.brokerProperties()));
     } catch (RuntimeException e) {
       try {
         join(registryStart).close();

@@ -306,6 +306,7 @@ public final class InventoryStack implements AutoCloseable {
     private Duration startupTimeout;
     private int brokers = 1;
     private boolean secured;
+    private final Map<String, String> brokerProperties = new LinkedHashMap<>();
     private StackEnvironment environment = StackEnvironment.system();
     private Consumer<String> progress = LOG::info;
 
@@ -359,6 +360,19 @@ public final class InventoryStack implements AutoCloseable {
                 + count);
       }
       this.brokers = count;
+      return this;
+    }
+
+    /**
+     * An extra {@code server.properties} entry for every embedded broker, applied after the stack's
+     * own, for tests of broker behaviour; for example {@code
+     * brokerProperty("auto.create.topics.enable", "false")} makes a write to a missing topic fail
+     * instead of creating it. External mode ignores it.
+     */
+    public Builder brokerProperty(String key, String value) {
+      if (key == null) throw new NullPointerException("key == null");
+      if (value == null) throw new NullPointerException("value == null");
+      brokerProperties.put(key, value);
       return this;
     }
 
@@ -441,7 +455,8 @@ public final class InventoryStack implements AutoCloseable {
               level,
               Deadline.after(timeout),
               brokers,
-              Optional.ofNullable(workDir));
+              Optional.ofNullable(workDir),
+              Map.copyOf(brokerProperties));
       return InventoryStack.start(chosen, settings);
     }
 

@@ -1,6 +1,7 @@
 package io.inventory.events.stack;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
  * @param deadline when both servers must be ready
  * @param brokers how many Kafka brokers an embedded stack runs: 1 (one combined node) or 3
  * @param workDirOverride the builder's work directory, if it set one
+ * @param brokerProperties extra {@code server.properties} for every embedded broker
  */
 record StackSettings(
     StackEnvironment environment,
@@ -21,7 +23,8 @@ record StackSettings(
     String compatibility,
     Deadline deadline,
     int brokers,
-    Optional<Path> workDirOverride) {
+    Optional<Path> workDirOverride,
+    Map<String, String> brokerProperties) {
 
   /** The builder's work directory, else {@code inventory.stack.work-dir}, else {@code target/}. */
   Path workDir() {
