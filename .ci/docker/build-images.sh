@@ -129,10 +129,12 @@ else
   [ -f "$work/registry/app/quarkus-run.jar" ] || fail "the registry tarball has no quarkus-run.jar at its top"
   say "building $kafka_image"
   docker build -q --build-arg BASE="$base_image" --label "io.inventory.ci.key=$kafka_key" \
-    -t "$kafka_image" "$work/kafka" >/dev/null
+    -t "$kafka_image" "$work/kafka" >/dev/null 2>"$work/build.log" \
+    || { cat "$work/build.log" >&2; fail "docker build of $kafka_image failed (output above)"; }
   say "building $registry_image"
   docker build -q --build-arg BASE="$base_image" --label "io.inventory.ci.key=$registry_key" \
-    -t "$registry_image" "$work/registry" >/dev/null
+    -t "$registry_image" "$work/registry" >/dev/null 2>"$work/build.log" \
+    || { cat "$work/build.log" >&2; fail "docker build of $registry_image failed (output above)"; }
   say "images built in $(elapsed "$started") ms"
 fi
 

@@ -46,5 +46,5 @@ mvn --batch-mode --no-transfer-progress verify -pl testcontainers,conformance-te
   -Dinventory.stack.mode=testcontainers \
   -Dinventory.kafka.image="$kafka_image" -Dinventory.registry.image="$registry_image" \
   -Dtest='io.inventory.events.testcontainers.*Test,io.inventory.events.conformance.**.*Test' \
-  -Dsurefire.failIfNoSpecifiedTests=false
+  -Dsurefire.failIfNoSpecifiedTests=false -DskipITs
 say "testcontainers-mode tests took $(( $(now) - started )) s"
