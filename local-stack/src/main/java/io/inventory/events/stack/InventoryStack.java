@@ -51,6 +51,13 @@ public final class InventoryStack implements AutoCloseable {
   /** The contract's compatibility rule, set on the registry unless the builder says otherwise. */
   public static final String DEFAULT_COMPATIBILITY = "FULL_TRANSITIVE";
 
+  /**
+   * System property choosing the mode: {@code embedded}, {@code external} (needs both variables),
+   * or the name of a {@link StackProvider} on the class path, for example {@code testcontainers}.
+   * Unset: external when both variables are set, else embedded.
+   */
+  public static final String MODE_PROPERTY = "inventory.stack.mode";
+
   static final String COMPATIBILITY_PROPERTY = "inventory.stack.compatibility";
   static final String STARTUP_TIMEOUT_PROPERTY = "inventory.stack.startup-timeout-seconds";
   private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
@@ -170,6 +177,14 @@ public final class InventoryStack implements AutoCloseable {
   /** True when this JVM started the broker and the registry; false in external mode. */
   public boolean isEmbedded() {
     return mode instanceof EmbeddedMode;
+  }
+
+  /**
+   * How this stack got its servers: {@code embedded}, {@code external}, or a provided mode's name
+   * such as {@code testcontainers}.
+   */
+  public String mode() {
+    return mode.name();
   }
 
   /**
@@ -301,6 +316,7 @@ public final class InventoryStack implements AutoCloseable {
    */
   public static final class Builder {
     private StackMode mode;
+    private String modeName;
     private Path workDir;
     private String compatibility;
     private Duration startupTimeout;
@@ -407,6 +423,20 @@ public final class InventoryStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Chooses the mode by name, as {@code -Dinventory.stack.mode} does: {@code embedded}, {@code
+     * external} (from the two environment variables), or a {@link StackProvider}'s mode such as
+     * {@code testcontainers} (Kafka and Apicurio Registry in containers; needs {@code
+     * inventory-events-testcontainers} on the class path and a Docker Engine).
+     *
+     * @throws MissingPrerequisiteException (from {@link #start()}) if no provider has that name
+     */
+    public Builder mode(String name) {
+      if (name == null) throw new NullPointerException("name == null");
+      this.modeName = name.trim();
+      return this;
+    }
+
     Builder environment(StackEnvironment environment) {
       this.environment = environment;
       return this;
@@ -439,14 +469,15 @@ public final class InventoryStack implements AutoCloseable {
                   .orElse(DEFAULT_STARTUP_TIMEOUT);
       StackMode chosen;
       if (secured) {
-        if (brokers != 1 || mode instanceof ExternalMode) {
+        boolean otherMode = modeName != null && !modeName.equalsIgnoreCase("embedded");
+        if (brokers != 1 || mode instanceof ExternalMode || otherMode) {
           throw new IllegalStateException(
-              "secured() starts one embedded Kafka node; remove brokers(3) and external(...), or"
-                  + " drop secured() to use them.");
+              "secured() starts one embedded Kafka node; remove brokers(3), external(...) and"
+                  + " mode(...), or drop secured() to use them.");
         }
         chosen = new EmbeddedMode(true);
       } else {
-        chosen = mode != null ? mode : modeFromEnvironment();
+        chosen = mode != null ? mode : modeByName();
       }
       StackSettings settings =
           new StackSettings(
@@ -458,6 +489,30 @@ public final class InventoryStack implements AutoCloseable {
               Optional.ofNullable(workDir),
               Map.copyOf(brokerProperties));
       return InventoryStack.start(chosen, settings);
+    }
+
+    /** The builder's or the system property's mode name, else the environment decides. */
+    private StackMode modeByName() {
+      String name = modeName != null ? modeName : environment.property(MODE_PROPERTY).orElse("");
+      switch (name.toLowerCase(java.util.Locale.ROOT)) {
+        case "":
+          return modeFromEnvironment();
+        case "embedded":
+          return new EmbeddedMode();
+        case "external":
+          if (environment.env(BOOTSTRAP_SERVERS_ENV).isEmpty()
+              || environment.env(SCHEMA_REGISTRY_URL_ENV).isEmpty()) {
+            throw new StackStartException(
+                "Mode external needs both "
+                    + BOOTSTRAP_SERVERS_ENV
+                    + " and "
+                    + SCHEMA_REGISTRY_URL_ENV
+                    + " to be set.");
+          }
+          return modeFromEnvironment();
+        default:
+          return ProvidedMode.named(name);
+      }
     }
 
     /** External when both variables are set, embedded when neither is. */
