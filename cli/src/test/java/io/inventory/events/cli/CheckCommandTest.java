@@ -89,6 +89,30 @@ class CheckCommandTest {
     assertThat(schemas.err()).startsWith("inventory-events check: no schemas directory at ");
   }
 
+  @Test
+  @DisplayName(
+      "a registry trust store that cannot be read is a usage error naming it, not its password")
+  void unreadableTrustStoreIsAUsageError(@TempDir Path dir) {
+    Path missing = dir.resolve("missing-truststore.p12");
+    String password = "store-pass-" + System.nanoTime();
+
+    Cli.Run run =
+        repository(
+            "check",
+            "--registry",
+            "https://127.0.0.1:9/apis/ccompat/v7",
+            "--registry-truststore",
+            missing.toString(),
+            "--registry-truststore-password",
+            password);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("Could not load the schema registry's TLS stores")
+        .contains("missing-truststore.p12")
+        .doesNotContain(password);
+  }
+
   private static Cli.Run repository(String... args) {
     String[] all =
         Stream.concat(

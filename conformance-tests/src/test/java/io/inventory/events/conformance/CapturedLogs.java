@@ -3,6 +3,7 @@ package io.inventory.events.conformance;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,7 +60,7 @@ public final class CapturedLogs implements AutoCloseable {
         };
     appender.start();
     config.addAppender(appender);
-    Map<LoggerConfig, Level> previous = new java.util.HashMap<>();
+    Map<LoggerConfig, Level> previous = new HashMap<>();
     List<LoggerConfig> loggers = new ArrayList<>(config.getLoggers().values());
     loggers.add(config.getRootLogger());
     Level rootLevel = config.getRootLogger().getLevel();

@@ -4,6 +4,7 @@ import io.inventory.events.client.serde.InventoryEventDeserializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -116,7 +117,7 @@ record ConsumerSettings(
         + ", group="
         + groupId()
         + ", kafka settings="
-        + new java.util.TreeSet<>(kafkaConfig.keySet())
+        + new TreeSet<>(kafkaConfig.keySet())
         + "}";
   }
 }

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -111,8 +114,8 @@ final class StackSecurity {
    * (SASL_SSL): its key store, the trust store its own inter-broker client needs, SCRAM-SHA-512,
    * the admin user for its own connections, the standard authorizer with the admin as super user.
    */
-  void configureBroker(java.util.Properties p, String listener) {
-    String prefix = "listener.name." + listener.toLowerCase(java.util.Locale.ROOT) + ".";
+  void configureBroker(Properties p, String listener) {
+    String prefix = "listener.name." + listener.toLowerCase(Locale.ROOT) + ".";
     p.put("ssl.keystore.location", keyStore.toString());
     p.put("ssl.keystore.password", storePassword);
     p.put("ssl.keystore.type", STORE_TYPE);
@@ -169,7 +172,7 @@ final class StackSecurity {
   /** The expected {@code Authorization} header value of the registry front. */
   String registryAuthorization() {
     return "Basic "
-        + java.util.Base64.getEncoder()
+        + Base64.getEncoder()
             .encodeToString(
                 (REGISTRY_USER + ":" + registryPassword).getBytes(StandardCharsets.UTF_8));
   }

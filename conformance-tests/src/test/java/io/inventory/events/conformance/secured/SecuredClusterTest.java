@@ -24,6 +24,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -474,7 +475,7 @@ class SecuredClusterTest {
 
   @SafeVarargs
   private static List<String> concat(List<String>... parts) {
-    return java.util.Arrays.stream(parts).flatMap(List::stream).collect(Collectors.toList());
+    return Arrays.stream(parts).flatMap(List::stream).collect(Collectors.toList());
   }
 
   /** What one in-process CLI run printed and returned. */
