@@ -1,5 +1,6 @@
 package io.inventory.events.cli.json;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,6 +87,10 @@ public final class EventJson {
       return MAPPER.readTree(Objects.requireNonNull(json, "json == null"));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    } catch (NumberFormatException e) {
+      // Jackson throws this bare for a number BigDecimal cannot hold (an exponent past 2^31)
+      throw new UncheckedIOException(
+          new JsonParseException(null, "Malformed JSON number: " + e.getMessage(), e));
     }
   }
 

@@ -82,6 +82,18 @@ class EventJsonTest {
   }
 
   @Test
+  @DisplayName(
+      "a number BigDecimal cannot hold is malformed JSON, not a bare NumberFormatException (found"
+          + " by the fuzz tests)")
+  void numberBeyondBigDecimalIsMalformedJson() {
+    assertThatThrownBy(() -> EventJson.parse("{\"quantity\": 1E+21474836472}"))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageStartingWith(
+            "com.fasterxml.jackson.core.JsonParseException: Malformed JSON number: Value"
+                + " \"1E+21474836472\" can not be deserialized as `java.math.BigDecimal`");
+  }
+
+  @Test
   @DisplayName("an object without eventType names the known types")
   void missingEventType() {
     assertThatThrownBy(() -> EventJson.read(EventJson.parse("{}")))
