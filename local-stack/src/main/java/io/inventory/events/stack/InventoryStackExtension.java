@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * it when the test run ends. Parameters of type {@link InventoryStack} in constructors, lifecycle
  * methods and test methods receive it. Honours external mode ({@code KAFKA_BOOTSTRAP_SERVERS} and
  * {@code SCHEMA_REGISTRY_URL}) and {@code -Dinventory.stack.mode} (for example {@code
- * testcontainers}). If the stack fails to start, every class that asks for it fails
- * with the same exception rather than retrying. Safe for parallel test execution.
+ * testcontainers}). If the stack fails to start, every class that asks for it fails with the same
+ * exception rather than retrying. Safe for parallel test execution.
  *
  * <pre>{@code
  * @ExtendWith(InventoryStackExtension.class)
