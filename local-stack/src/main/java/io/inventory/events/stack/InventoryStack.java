@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * hook does so if the JVM exits first. In JUnit 5 tests use {@link InventoryStackExtension}, which
  * shares one stack per test JVM. For fault tests, {@link Builder#brokers(int) brokers(3)} starts a
  * dedicated KRaft controller and three brokers instead of one node, whose brokers {@link
- * #cluster()} stops, halts and restarts.
+ * #cluster()} stops, halts and restarts. A third mode, {@code testcontainers} (both servers in
+ * containers, from {@code inventory-events-testcontainers}), is chosen with {@code
+ * -Dinventory.stack.mode=testcontainers} or {@link Builder#mode(String)}; see {@link #mode()}.
  *
  * <pre>{@code
  * try (InventoryStack stack = InventoryStack.builder().compatibility("FULL_TRANSITIVE").start()) {

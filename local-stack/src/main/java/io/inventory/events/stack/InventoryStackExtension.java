@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * class that uses it, shares it with every later class through the root extension store, and closes
  * it when the test run ends. Parameters of type {@link InventoryStack} in constructors, lifecycle
  * methods and test methods receive it. Honours external mode ({@code KAFKA_BOOTSTRAP_SERVERS} and
- * {@code SCHEMA_REGISTRY_URL}). If the stack fails to start, every class that asks for it fails
- * with the same exception rather than retrying. Safe for parallel test execution.
+ * {@code SCHEMA_REGISTRY_URL}) and {@code -Dinventory.stack.mode} (for example {@code
+ * testcontainers}). If the stack fails to start, every class that asks for it fails with the same
+ * exception rather than retrying. Safe for parallel test execution.
  *
  * <pre>{@code
  * @ExtendWith(InventoryStackExtension.class)
