@@ -42,6 +42,7 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
   private final Map<Integer, Reader> readersById = new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
   private SchemaRegistryClient registry;
+  private volatile LastUsed last;
 
   /** A deserializer to be configured with {@link #configure}, as Kafka does for a class name. */
   public InventoryEventDeserializer() {}
@@ -79,6 +80,15 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
             | ((data[2] & 0xff) << 16)
             | ((data[3] & 0xff) << 8)
             | (data[4] & 0xff);
+    return read(readerOf(topic, schemaId), topic, data);
+  }
+
+  /** The last id's reader first: a topic mostly carries one id per type, and it skips boxing. */
+  private Reader readerOf(String topic, int schemaId) {
+    LastUsed recent = last;
+    if (recent != null && recent.schemaId() == schemaId) {
+      return recent.reader();
+    }
     Reader reader = readersById.get(schemaId);
     if (reader == null) {
       // Built outside the map: the first use of an id asks the registry, which may retry and wait.
@@ -86,7 +96,8 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
       Reader raced = readersById.putIfAbsent(schemaId, built);
       reader = raced != null ? raced : built;
     }
-    return read(reader, topic, data);
+    last = new LastUsed(schemaId, reader);
+    return reader;
   }
 
   @Override
@@ -207,10 +218,12 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
   }
 
   private Object decode(KnownClass reader, String topic, byte[] frame) {
+    BinaryDecoder reused = decoders.get();
     BinaryDecoder decoder =
-        DecoderFactory.get()
-            .binaryDecoder(frame, HEADER_SIZE, frame.length - HEADER_SIZE, decoders.get());
-    decoders.set(decoder);
+        DecoderFactory.get().binaryDecoder(frame, HEADER_SIZE, frame.length - HEADER_SIZE, reused);
+    if (decoder != reused) {
+      decoders.set(decoder);
+    }
     try {
       Object event = reader.datumReader().read(null, decoder);
       if (!decoder.isEnd()) {
@@ -229,6 +242,9 @@ public final class InventoryEventDeserializer implements Deserializer<Object> {
           e);
     }
   }
+
+  /** The reader of the id read most recently. */
+  private record LastUsed(int schemaId, Reader reader) {}
 
   /** What the frames of one schema id turn into; one case per outcome, cached per id. */
   private sealed interface Reader permits KnownClass, UnknownType, Unresolvable {}

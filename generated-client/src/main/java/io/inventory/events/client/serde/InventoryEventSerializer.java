@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inventory.events.client.internal.EventValidator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,24 +138,32 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
     }
   }
 
-  /** One per thread: the frame is built in place, then copied out once. */
-  private static final class FrameBuffer extends ByteArrayOutputStream {
+  /**
+   * One per thread: the frame is built in place, then copied out once. A plain growable array
+   * rather than a {@code ByteArrayOutputStream}, whose every write takes a lock this single-thread
+   * buffer does not need (seven per event with the header bytes, the body and the copy).
+   */
+  private static final class FrameBuffer extends OutputStream {
+    private static final int INITIAL = 512;
+
+    private byte[] buf = new byte[INITIAL];
+    private int count;
     private BinaryEncoder encoder;
 
-    FrameBuffer() {
-      super(512);
-    }
-
     byte[] frame(Writer writer, Object event) {
-      reset();
-      write(0);
-      write(writer.schemaId >>> 24);
-      write(writer.schemaId >>> 16);
-      write(writer.schemaId >>> 8);
-      write(writer.schemaId);
-      // Buffered, not direct: a direct encoder writes each field to this (synchronized) stream on
-      // its own; the buffered one hands over the whole body in one write on flush.
-      encoder = EncoderFactory.get().binaryEncoder(this, encoder);
+      int id = writer.schemaId;
+      buf[0] = 0;
+      buf[1] = (byte) (id >>> 24);
+      buf[2] = (byte) (id >>> 16);
+      buf[3] = (byte) (id >>> 8);
+      buf[4] = (byte) id;
+      count = 5;
+      // Buffered, not direct: a direct encoder hands each field to this stream on its own; the
+      // buffered one hands over the whole body in one write on flush. Its sink is always this
+      // buffer, so it is created once and not reconfigured (which allocates) per event.
+      if (encoder == null) {
+        encoder = EncoderFactory.get().binaryEncoder(this, null);
+      }
       try {
         writer.datumWriter.write(event, encoder);
         encoder.flush();
@@ -165,11 +174,30 @@ public final class InventoryEventSerializer implements Serializer<SpecificRecord
         encoder = null; // it may hold part of the failed event, which must not reach the next frame
         throw e;
       }
-      byte[] frame = toByteArray();
+      byte[] frame = Arrays.copyOf(buf, count);
       if (buf.length > MAX_RETAINED_BUFFER) {
-        buf = new byte[512];
+        buf = new byte[INITIAL];
       }
       return frame;
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      ensure(length);
+      System.arraycopy(bytes, offset, buf, count, length);
+      count += length;
+    }
+
+    private void ensure(int more) {
+      if (count + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+      }
     }
   }
 }
