@@ -91,14 +91,15 @@ class StockLedgerTest {
     assertThat(driver.metrics().unknown()).isEqualTo(1);
   }
 
+  /** A stock change of {@code productId}, quantities at the schema's scale as a decoded one has. */
   static StockLevelChanged change(String productId, String previous, String next) {
     StockLevelChanged sample = SampleEvents.stockLevelChanged();
     return StockLevelChanged.newBuilder(sample)
         .setPayload(
             StockLevelChangedPayload.newBuilder(sample.getPayload())
                 .setProductId(productId)
-                .setPreviousQuantity(new BigDecimal(previous))
-                .setNewQuantity(new BigDecimal(next))
+                .setPreviousQuantity(SampleEvents.quantity(previous))
+                .setNewQuantity(SampleEvents.quantity(next))
                 .build())
         .build();
   }
