@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -17,13 +19,16 @@ import org.apache.avro.generic.IndexedRecord;
  * field is present; a required string or id is not blank; a top-level {@code eventType} equals its
  * schema default (the record's constant); a decimal fits its precision and scale without rounding;
  * and a field's {@code "constraint"} property holds: {@code non-negative}, {@code positive} or
- * {@code non-zero}. Stateless and thread-safe.
+ * {@code non-zero}. Thread-safe; the rules of each schema are derived once and cached.
  */
 public final class EventValidator {
   private static final String EVENT_TYPE = "eventType";
 
   /** The schema property, on a field, that names the sign rule of its quantity. */
   static final String CONSTRAINT = "constraint";
+
+  private static final int MAX_CACHED_SCHEMAS = 256;
+  private static final Map<Schema, FieldRule[]> RULES = new ConcurrentHashMap<>();
 
   private EventValidator() {}
 
@@ -36,40 +41,79 @@ public final class EventValidator {
   }
 
   private static void checkRecord(IndexedRecord record, Path path, Found found) {
-    for (Schema.Field field : record.getSchema().getFields()) {
-      check(
-          record.get(field.pos()),
-          field.schema(),
-          field.getProp(CONSTRAINT),
-          path,
-          field.name(),
-          found);
+    for (FieldRule rule : rulesOf(record.getSchema())) {
+      check(record.get(rule.position()), rule, path, found);
     }
+  }
+
+  /** Each record schema's rules, worked out once: events of one type share one schema instance. */
+  private static FieldRule[] rulesOf(Schema schema) {
+    FieldRule[] rules = RULES.get(schema);
+    if (rules == null) {
+      rules = FieldRule.of(schema);
+      if (RULES.size() < MAX_CACHED_SCHEMAS) {
+        RULES.putIfAbsent(schema, rules);
+      }
+    }
+    return rules;
   }
 
   // Paths and messages are built only for a violation: a valid event allocates next to nothing,
   // which matters because every published event passes through here.
-  private static void check(
-      Object value, Schema schema, String constraint, Path parent, String name, Found found) {
+  private static void check(Object value, FieldRule rule, Path parent, Found found) {
     if (value == null) {
-      if (!isNullable(schema)) {
-        found.add("must not be null at " + parent.child(name));
+      if (!rule.nullable()) {
+        found.add("must not be null at " + parent.child(rule.name()));
       }
       return;
     }
-    Schema type = nonNull(schema);
+    Schema type = rule.type();
     if (type == null) {
       return;
     }
     if (type.getType() == Schema.Type.RECORD && value instanceof IndexedRecord) {
-      checkRecord((IndexedRecord) value, parent.descend(name), found);
-    } else if (type.getType() == Schema.Type.STRING
+      checkRecord((IndexedRecord) value, parent.descend(rule.name()), found);
+    } else if (rule.requiredString()
         && value instanceof CharSequence
-        && schema.getType() != Schema.Type.UNION
         && isBlank((CharSequence) value)) {
-      found.add("must not be blank at " + parent.child(name));
+      found.add("must not be blank at " + parent.child(rule.name()));
     } else if (value instanceof BigDecimal) {
-      checkDecimal((BigDecimal) value, type.getLogicalType(), constraint, parent, name, found);
+      checkDecimal(
+          (BigDecimal) value, type.getLogicalType(), rule.constraint(), parent, rule.name(), found);
+    }
+  }
+
+  /**
+   * What is checked of one field: its position and name, whether it may be null, its type (the only
+   * non-null branch of a union; {@code null} when there are several), whether it is a string that
+   * must not be blank (not in a union), and its sign constraint.
+   */
+  private record FieldRule(
+      int position,
+      String name,
+      boolean nullable,
+      Schema type,
+      boolean requiredString,
+      String constraint) {
+
+    static FieldRule[] of(Schema record) {
+      List<Schema.Field> fields = record.getFields();
+      FieldRule[] rules = new FieldRule[fields.size()];
+      for (int i = 0; i < rules.length; i++) {
+        Schema.Field field = fields.get(i);
+        Schema type = nonNull(field.schema());
+        rules[i] =
+            new FieldRule(
+                field.pos(),
+                field.name(),
+                isNullable(field.schema()),
+                type,
+                type != null
+                    && type.getType() == Schema.Type.STRING
+                    && field.schema().getType() != Schema.Type.UNION,
+                field.getProp(CONSTRAINT));
+      }
+      return rules;
     }
   }
 
