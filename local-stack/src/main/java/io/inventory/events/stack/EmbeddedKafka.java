@@ -68,9 +68,9 @@ final class EmbeddedKafka implements KafkaBackend {
   }
 
   /**
-   * As {@link #start(Path, Deadline)}, with {@code extra} added to the node's settings; with
-   * {@code security}, the node listens for SASL_SSL only, its SCRAM users are created when its
-   * storage is formatted, and the app user's ACLs once it is ready.
+   * As {@link #start(Path, Deadline)}, with {@code extra} added to the node's settings; with {@code
+   * security}, the node listens for SASL_SSL only, its SCRAM users are created when its storage is
+   * formatted, and the app user's ACLs once it is ready.
    */
   static EmbeddedKafka start(
       Path runDir, Deadline deadline, StackSecurity security, Map<String, String> extra) {

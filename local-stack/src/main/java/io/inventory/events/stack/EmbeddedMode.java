@@ -64,8 +64,7 @@ final class EmbeddedMode implements StackMode {
         CompletableFuture.supplyAsync(
             () ->
                 RegistryProcess.start(distribution, java, jvmOptions, runDir, deadline, progress));
-    KafkaBackend kafka =
-        startKafka(settings, runDir, deadline, registryStart, resources, security);
+    KafkaBackend kafka = startKafka(settings, runDir, deadline, registryStart, resources, security);
     progress.accept(
         "  Kafka ready at "
             + kafka.bootstrapServers()
