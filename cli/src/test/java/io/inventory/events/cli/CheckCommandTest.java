@@ -27,15 +27,7 @@ class CheckCommandTest {
   @DisplayName("a copy with a field removed breaks FULL_TRANSITIVE: the finding is named, exit 1")
   void brokenCopyFails(@TempDir Path dir) throws IOException {
     Path schemas = copy(ROOT.resolve("schemas"), dir.resolve("schemas"));
-    Path file = schemas.resolve("events/StockLevelChanged.avsc");
-    String avsc = Files.readString(file);
-    String broken =
-        avsc.replaceAll(
-            "\\{\\s*\"name\": \"unitOfMeasure\",\\s*\"type\": \"UnitOfMeasure\",\\s*\"doc\":"
-                + " \"[^\"]*\"\\s*},",
-            "");
-    assertThat(broken).isNotEqualTo(avsc);
-    Files.writeString(file, broken);
+    removeUnitOfMeasure(schemas);
 
     Cli.Run run =
         Cli.run(
@@ -62,6 +54,86 @@ class CheckCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(junit).content().startsWith("<?xml");
+  }
+
+  @Test
+  @DisplayName(
+      "--release adds a release, --output takes the --format report and stdout keeps the text"
+          + " verdict: exit 1 on a break")
+  void extraReleaseOutputFileAndReports(@TempDir Path dir) throws IOException {
+    Path schemas = copy(ROOT.resolve("schemas"), dir.resolve("schemas"));
+    removeUnitOfMeasure(schemas);
+    Path json = dir.resolve("out/report.json");
+    Path junit = dir.resolve("reports/TEST-compat.xml");
+
+    Cli.Run run =
+        Cli.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--releases",
+            dir.resolve("no-releases").toString(),
+            "--release",
+            "1.0.0=" + ROOT.resolve("schemas/releases/1.0.0"),
+            "--asyncapi",
+            ROOT.resolve("asyncapi.yaml").toString(),
+            "--format",
+            "json",
+            "--output",
+            json.toString(),
+            "--report",
+            "junit=" + junit);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).contains("FAILED: 1 breaking change").doesNotContain("\"rule\"");
+    assertThat(json).content().contains("\"rule\" : \"FIELD_NO_DELETE\"");
+    assertThat(junit).content().startsWith("<?xml").contains("unitOfMeasure");
+  }
+
+  @Test
+  @DisplayName(
+      "--release-as freezes passing schemas once, never rewrites a release, refuses a break")
+  void releaseStep(@TempDir Path dir) throws IOException {
+    Path schemas = copy(ROOT.resolve("schemas"), dir.resolve("schemas"));
+    Path releases = schemas.resolve("releases");
+    copy(ROOT.resolve("schemas/releases/1.0.0"), releases.resolve("1.0.0"));
+    Path asyncApi = Files.copy(ROOT.resolve("asyncapi.yaml"), dir.resolve("asyncapi.yaml"));
+    String[] args = {
+      "check",
+      "--schemas",
+      schemas.toString(),
+      "--releases",
+      releases.toString(),
+      "--asyncapi",
+      asyncApi.toString(),
+      "--release-as",
+      "1.1.0"
+    };
+
+    Cli.Run first = Cli.run(args);
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(releases.resolve("1.1.0/events/StockLevelChanged.avsc")).exists();
+    assertThat(releases.resolve("1.1.0/asyncapi.yaml")).exists();
+
+    Cli.Run again = Cli.run(args);
+    assertThat(again.exitCode()).as("a release is never rewritten: " + again).isEqualTo(2);
+    assertThat(again.err()).contains("1.1.0").contains("exists already");
+
+    removeUnitOfMeasure(schemas);
+    args[args.length - 1] = "1.2.0";
+    Cli.Run broken = Cli.run(args);
+    assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(1);
+    assertThat(broken.err()).contains("release 1.2.0 not created");
+    assertThat(releases.resolve("1.2.0")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("an unknown option is a usage error naming it: exit 2")
+  void unknownOption() {
+    Cli.Run run = Cli.run("check", "--colour");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--colour").contains("check --help");
   }
 
   @Test
@@ -123,6 +195,19 @@ class CheckCommandTest {
                     "--asyncapi", ROOT.resolve("asyncapi.yaml").toString()))
             .toArray(String[]::new);
     return Cli.run(all);
+  }
+
+  /** Removes {@code unitOfMeasure} (no default) from StockLevelChanged: a FULL_TRANSITIVE break. */
+  private static void removeUnitOfMeasure(Path schemas) throws IOException {
+    Path file = schemas.resolve("events/StockLevelChanged.avsc");
+    String avsc = Files.readString(file);
+    String broken =
+        avsc.replaceAll(
+            "\\{\\s*\"name\": \"unitOfMeasure\",\\s*\"type\": \"UnitOfMeasure\",\\s*\"doc\":"
+                + " \"[^\"]*\"\\s*},",
+            "");
+    assertThat(broken).as("the fixture edit applies").isNotEqualTo(avsc);
+    Files.writeString(file, broken);
   }
 
   private static Path copy(Path from, Path to) throws IOException {

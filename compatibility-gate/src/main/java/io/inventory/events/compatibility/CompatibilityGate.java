@@ -1,7 +1,6 @@
 package io.inventory.events.compatibility;
 
 import io.inventory.events.registry.RegistrySettings;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,8 +29,8 @@ import java.util.regex.Pattern;
  * System.out.print(report.render(Report.Format.TEXT));
  * }</pre>
  *
- * <p>From the command line: {@code java io.inventory.events.compatibility.CompatibilityGate
- * --help}. A built gate is immutable and thread-safe; each {@link #check()} reads the files afresh.
+ * <p>From the command line: {@code bin/inventory-events check --help} (the {@code cli} module). A
+ * built gate is immutable and thread-safe; each {@link #check()} reads the files afresh.
  */
 public final class CompatibilityGate {
   /**
@@ -266,21 +265,5 @@ public final class CompatibilityGate {
     public CompatibilityGate build() {
       return new CompatibilityGate(this);
     }
-  }
-
-  /**
-   * Runs the gate from the command line and exits 0 when it passed, 1 on any break, 2 on a usage or
-   * I/O error. {@code --help} lists the options.
-   */
-  public static void main(String[] args) {
-    int code = run(args, System.out, System.err);
-    if (code != 0) {
-      System.exit(code);
-    }
-  }
-
-  /** As {@link #main}, returning the exit code instead of exiting. */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
-    return GateCommand.run(args, out, err);
   }
 }

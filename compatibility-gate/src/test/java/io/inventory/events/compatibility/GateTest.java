@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -285,106 +282,6 @@ class GateTest {
                 + " 1.0.0\n"
                 + "FAILED: 1 breaking change, 0 approved, 0 notes (FULL_TRANSITIVE against release"
                 + " 1.0.0).\n");
-  }
-
-  @Test
-  void commandLineExitsOneOnABreakAndWritesEveryRequestedReport() {
-    Path junit = temp.resolve("reports/TEST-gate.xml");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    int code =
-        CompatibilityGate.run(
-            new String[] {
-              "--schemas",
-              REMOVED_FIELD.resolve("current").toString(),
-              "--releases",
-              temp.resolve("none").toString(),
-              "--release",
-              "1.0.0=" + REMOVED_FIELD.resolve("previous"),
-              "--report",
-              "junit=" + junit,
-              "--format",
-              "json",
-              "--output",
-              temp.resolve("report.json").toString()
-            },
-            new PrintStream(out, true),
-            new PrintStream(new ByteArrayOutputStream(), true));
-
-    assertThat(code).isEqualTo(1);
-    assertThat(junit).exists();
-    assertThat(temp.resolve("report.json")).content().contains("\"rule\" : \"FIELD_NO_DELETE\"");
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAILED: 1 breaking change");
-  }
-
-  @Test
-  void commandLineExitsZeroWhenCompatibleAndTwoOnAUsageError() {
-    Path compatible = FIXTURES.resolve("field-added-with-default");
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
-    assertThat(
-            CompatibilityGate.run(
-                new String[] {
-                  "--schemas",
-                  compatible.resolve("current").toString(),
-                  "--releases",
-                  temp.toString(),
-                  "--release",
-                  "1.0.0=" + compatible.resolve("previous")
-                },
-                quiet,
-                quiet))
-        .isZero();
-
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    assertThat(CompatibilityGate.run(new String[] {"--colour"}, quiet, new PrintStream(err, true)))
-        .isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("compatibility gate: unknown option \"--colour\"");
-  }
-
-  @Test
-  void listRulesPrintsEveryRuleWithItsPurpose() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CompatibilityGate.run(new String[] {"--list-rules"}, new PrintStream(out, true), System.err);
-
-    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-    assertThat(lines).hasSize(Rule.values().length);
-    for (Rule rule : Rule.values()) {
-      assertThat(rule.purpose()).startsWith("Checks that ");
-      assertThat(lines)
-          .anyMatch(line -> line.startsWith(rule.id() + " ") && line.contains(rule.purpose()));
-    }
-  }
-
-  @Test
-  void releaseStepFreezesTheWorkingSchemasOnceAndOnlyWhenTheyPass() throws IOException {
-    Path schemas = temp.resolve("schemas");
-    copy(FIXTURES.resolve("field-added-with-default/current"), schemas);
-    Files.copy(Path.of("src/test/resources/asyncapi/asyncapi.yaml"), temp.resolve("asyncapi.yaml"));
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
-    String[] args = {
-      "--schemas",
-      schemas.toString(),
-      "--releases",
-      schemas.resolve("releases").toString(),
-      "--asyncapi",
-      temp.resolve("asyncapi.yaml").toString(),
-      "--release-as",
-      "1.1.0"
-    };
-
-    assertThat(CompatibilityGate.run(args, quiet, quiet)).isZero();
-    assertThat(schemas.resolve("releases/1.1.0/events/StockLevelChanged.avsc")).exists();
-    assertThat(schemas.resolve("releases/1.1.0/common/UnitOfMeasure.avsc")).exists();
-    assertThat(schemas.resolve("releases/1.1.0/asyncapi.yaml")).exists();
-    assertThat(CompatibilityGate.run(args, quiet, quiet))
-        .as("a release is never rewritten")
-        .isEqualTo(2);
-
-    Files.delete(schemas.resolve("events/LowStockAlert.avsc"));
-    args[args.length - 1] = "1.2.0";
-    assertThat(CompatibilityGate.run(args, quiet, quiet)).isEqualTo(1);
-    assertThat(schemas.resolve("releases/1.2.0")).doesNotExist();
   }
 
   /** The report has exactly one break of {@code rule}, and this is its whole line. */
