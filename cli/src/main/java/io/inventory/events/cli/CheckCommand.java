@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code check}: the compatibility gate, with the options, report formats and exit codes of the
- * gate's own command line, over its public builder.
+ * {@code check}: the compatibility gate's one command line, over its public builder; the {@code
+ * cli} module's {@code verify} runs it on this repository.
  */
 @Command(
     name = "check",
