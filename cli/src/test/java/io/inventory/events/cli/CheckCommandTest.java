@@ -63,6 +63,7 @@ class CheckCommandTest {
   void extraReleaseOutputFileAndReports(@TempDir Path dir) throws IOException {
     Path schemas = copy(ROOT.resolve("schemas"), dir.resolve("schemas"));
     removeUnitOfMeasure(schemas);
+    Path asyncApi = Files.copy(ROOT.resolve("asyncapi.yaml"), dir.resolve("asyncapi.yaml"));
     Path json = dir.resolve("out/report.json");
     Path junit = dir.resolve("reports/TEST-compat.xml");
 
@@ -76,7 +77,7 @@ class CheckCommandTest {
             "--release",
             "1.0.0=" + ROOT.resolve("schemas/releases/1.0.0"),
             "--asyncapi",
-            ROOT.resolve("asyncapi.yaml").toString(),
+            asyncApi.toString(),
             "--format",
             "json",
             "--output",
