@@ -57,3 +57,18 @@ engine_stop() {
   docker_pid=""
   echo "engine: dockerd stopped"
 }
+
+# For .ci/run's own EXIT trap: stops a dockerd this CI run started and left running (found by its pid
+# file), whatever way the run ended; does nothing if none runs. Never fails.
+engine_stop_leftover() {
+  local pidfile="$docker_root/run/dockerd.pid"
+  [ -f "$pidfile" ] || return 0
+  docker_pid="$(cat "$pidfile" 2>/dev/null || true)"
+  if [ -z "$docker_pid" ] || ! kill -0 "$docker_pid" 2>/dev/null; then
+    docker_pid=""
+    return 0
+  fi
+  export DOCKER_HOST="unix://$docker_root/run/docker.sock"
+  engine_stop || true
+  return 0
+}
